@@ -1,0 +1,7 @@
+// Every read model of Postwire. The runner builds and follows each of them; `postwire projections`
+// lists and rebuilds them by name.
+import type { ProjectionDefinition } from '../src/projecting/projection';
+import { queueProjection } from './queue';
+import { streamCatalog } from './stream-catalog';
+
+export const allProjections: ProjectionDefinition[] = [streamCatalog, queueProjection];

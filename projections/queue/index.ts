@@ -1,0 +1,232 @@
+// The outgoing queue and the retired history in one table: a message is a row from the moment it is
+// queued; retirement flips `Retired` and fills the retired fields (mox's MsgRetired), and the row goes when
+// the account's retention period ends (or at once when the account keeps none). Columns carry mox's field
+// names so listing maps straight onto Msg / MsgRetired.
+import type { StoredEvent } from '../../src/event-store/event-store';
+import { defineProjection, type Row, type RowKey } from '../../src/projecting/projection';
+import type { MessageEvent, MessageQueuedData } from '../../src/queue/message-events';
+import { DELIVERING } from '../../src/queue/message-state';
+
+export const QUEUE_TABLE = 'queue_messages';
+/** Where each message's submission is, kept after the message row goes: history and audit need it. */
+export const MESSAGE_INDEX_TABLE = 'queue_message_index';
+
+type Handled = Omit<StoredEvent, 'type' | 'data'> & ({ type: 'MessageQueued'; data: MessageQueuedData } | MessageEvent);
+
+const messageEventTypes = [
+  'MessageHeld',
+  'MessageReleased',
+  'NextAttemptChanged',
+  'TransportChanged',
+  'RequireTLSChanged',
+  'DeliveryAttemptStarted',
+  'DeliveryAttempted',
+  'DeliveryDelayed',
+  'MessageDelivered',
+  'MessageFailed',
+  'MessageSuppressed',
+  'MessageCanceled',
+  'MessageRetired',
+  'DsnReceived',
+  'RetiredMessageExpired',
+] as const;
+
+function queued(event: Handled & { type: 'MessageQueued' }, key: RowKey): Row {
+  const d = event.data;
+  const r = d.Recipients.find((x) => x.QueueMsgID === key[0])!;
+  return {
+    ID: r.QueueMsgID,
+    BaseID: r.BaseID,
+    Queued: d.Queued,
+    Hold: r.Hold,
+    SenderAccount: d.SenderAccount,
+    SenderLocalpart: r.SenderLocalpart,
+    SenderDomain: r.SenderDomain,
+    SenderDomainStr: r.SenderDomainStr,
+    SenderAddress: `${r.SenderLocalpart}@${r.SenderDomainStr}`,
+    FromID: r.FromID,
+    RecipientLocalpart: r.RecipientLocalpart,
+    RecipientDomain: r.RecipientDomain,
+    RecipientDomainStr: r.RecipientDomainStr,
+    RecipientAddress: r.RecipientAddress,
+    RecipientAddr: `${r.RecipientLocalpart}@${r.RecipientDomainStr}`,
+    Attempts: 0,
+    MaxAttempts: d.MaxAttempts,
+    DialedIPs: {},
+    NextAttempt: d.NextAttempt,
+    LastAttempt: null,
+    Results: [],
+    Has8bit: d.Has8bit,
+    SMTPUTF8: d.SMTPUTF8,
+    Size: d.Content.Size + Buffer.byteLength(r.MsgPrefix),
+    MessageID: d.MessageID,
+    Subject: d.Subject,
+    Transport: d.Transport,
+    RequireTLS: d.RequireTLS,
+    FutureReleaseRequest: d.FutureReleaseRequest,
+    Extra: d.Extra,
+    ContentSha256: d.Content.Sha256,
+    MsgPrefix: r.MsgPrefix,
+    SubmissionID: d.SubmissionID,
+    Source: d.Source,
+    Revision: -1,
+    InFlight: false,
+    Retired: false,
+    Outcome: null,
+    Success: false,
+    LastActivity: d.Queued,
+    KeepUntil: null,
+  };
+}
+
+function withResult(results: unknown, result: { Start: string; Error: string; Code: number }): unknown[] {
+  const list = (results as { Start: string; Error: string; Code: number }[]) ?? [];
+  const last = list[list.length - 1];
+  if (last && (last.Error === DELIVERING || (last.Start === result.Start && last.Code === result.Code && last.Error === result.Error))) {
+    return [...list.slice(0, -1), result];
+  }
+  return [...list, result];
+}
+
+function evolve(row: Row | null, event: Handled, key: RowKey): Row | null {
+  if (event.type === 'MessageQueued') return row ?? queued(event, key);
+  if (row === null) return null; // retired and removed already, or expired
+  const r: Row = { ...row, Revision: event.revision };
+  switch (event.type) {
+    case 'MessageHeld':
+      return { ...r, Hold: true };
+    case 'MessageReleased':
+      return { ...r, Hold: false };
+    case 'NextAttemptChanged':
+      return { ...r, NextAttempt: event.data.NextAttempt };
+    case 'TransportChanged':
+      return { ...r, Transport: event.data.Transport };
+    case 'RequireTLSChanged':
+      return { ...r, RequireTLS: event.data.RequireTLS };
+    case 'DeliveryAttemptStarted':
+      return {
+        ...r,
+        Attempts: event.data.Attempt,
+        LastAttempt: event.data.Start,
+        NextAttempt: event.data.NextAttempt,
+        InFlight: true,
+        Results: [...((r.Results as unknown[]) ?? []), { Start: event.data.Start, Duration: 0, Success: false, Code: 0, Secode: '', Error: DELIVERING }],
+      };
+    case 'DeliveryAttempted': {
+      const dialed = { ...(r.DialedIPs as Record<string, string[]>) };
+      if (event.data.RemoteHost) dialed[event.data.RemoteHost] = dialed[event.data.RemoteHost] ?? [];
+      return { ...r, InFlight: false, DialedIPs: dialed, Results: withResult(r.Results, event.data.Result) };
+    }
+    case 'DeliveryDelayed':
+      return { ...r, NextAttempt: event.data.NextAttempt };
+    case 'MessageDelivered':
+    case 'MessageFailed':
+    case 'MessageSuppressed':
+    case 'MessageCanceled':
+      return { ...r, InFlight: false, Results: withResult(r.Results, event.data.Result), LastAttempt: r.LastAttempt ?? event.data.Result.Start };
+    case 'MessageRetired':
+      if (event.data.KeepUntil === null) return null;
+      return {
+        ...r,
+        Retired: true,
+        Outcome: event.data.Outcome,
+        Success: event.data.Success,
+        LastActivity: event.data.LastActivity,
+        KeepUntil: event.data.KeepUntil,
+      };
+    case 'DsnReceived':
+      // mox appends the DSN's result to the retired message and moves LastActivity; Success stays.
+      return { ...r, Results: [...((r.Results as unknown[]) ?? []), event.data.Result], LastActivity: event.metadata.now };
+    case 'RetiredMessageExpired':
+      return null;
+    default:
+      return r;
+  }
+}
+
+export const queueProjection = defineProjection({
+  name: 'queue',
+  version: 1,
+  eventTypes: ['MessageQueued', ...messageEventTypes],
+  tables: [
+    {
+      name: MESSAGE_INDEX_TABLE,
+      columns: { ID: 'INTEGER', SubmissionStream: 'TEXT', Position: 'INTEGER', SenderAccount: 'TEXT' },
+      primaryKey: ['ID'],
+    },
+    {
+      name: QUEUE_TABLE,
+      columns: {
+        ID: 'INTEGER',
+        BaseID: 'INTEGER',
+        Queued: 'TEXT',
+        Hold: 'BOOLEAN',
+        SenderAccount: 'TEXT',
+        SenderLocalpart: 'TEXT',
+        SenderDomain: 'TEXT',
+        SenderDomainStr: 'TEXT',
+        SenderAddress: 'TEXT',
+        FromID: 'TEXT',
+        RecipientLocalpart: 'TEXT',
+        RecipientDomain: 'TEXT',
+        RecipientDomainStr: 'TEXT',
+        RecipientAddress: 'TEXT',
+        RecipientAddr: 'TEXT',
+        Attempts: 'INTEGER',
+        MaxAttempts: 'INTEGER',
+        DialedIPs: 'JSON',
+        NextAttempt: 'TEXT',
+        LastAttempt: 'TEXT',
+        Results: 'JSON',
+        Has8bit: 'BOOLEAN',
+        SMTPUTF8: 'BOOLEAN',
+        Size: 'INTEGER',
+        MessageID: 'TEXT',
+        Subject: 'TEXT',
+        Transport: 'TEXT',
+        RequireTLS: 'JSON',
+        FutureReleaseRequest: 'TEXT',
+        Extra: 'JSON',
+        ContentSha256: 'TEXT',
+        MsgPrefix: 'TEXT',
+        SubmissionID: 'TEXT',
+        Source: 'TEXT',
+        Revision: 'INTEGER',
+        InFlight: 'BOOLEAN',
+        Retired: 'BOOLEAN',
+        Outcome: 'TEXT',
+        Success: 'BOOLEAN',
+        LastActivity: 'TEXT',
+        KeepUntil: 'TEXT',
+      },
+      primaryKey: ['ID'],
+      indexes: [
+        ['Retired', 'NextAttempt', 'ID'],
+        ['Retired', 'Queued', 'ID'],
+        ['Retired', 'LastActivity', 'ID'],
+        ['SenderAccount', 'Retired', 'NextAttempt', 'ID'],
+        ['FromID'],
+        ['RecipientAddress', 'Retired', 'LastActivity'],
+        ['KeepUntil'],
+      ],
+    },
+  ],
+  reducers: [
+    {
+      table: MESSAGE_INDEX_TABLE,
+      keysOf: (event: Handled): RowKey[] => (event.type === 'MessageQueued' ? event.data.Recipients.map((r) => [r.QueueMsgID]) : []),
+      evolve: (row: Row | null, event: Handled, key: RowKey) =>
+        row ?? { ID: key[0], SubmissionStream: event.streamId, Position: event.position, SenderAccount: (event.data as MessageQueuedData).SenderAccount },
+    },
+    {
+      table: QUEUE_TABLE,
+      keysOf: (event: Handled): RowKey[] => {
+        if (event.type === 'MessageQueued') return event.data.Recipients.map((r) => [r.QueueMsgID]);
+        // message-<QueueMsgID>
+        const id = Number(event.streamId.slice(event.streamId.indexOf('-') + 1));
+        return event.streamId.startsWith('message-') && Number.isSafeInteger(id) ? [[id]] : [];
+      },
+      evolve: (row: Row | null, event: Handled, key: RowKey) => evolve(row, event, key),
+    },
+  ],
+});

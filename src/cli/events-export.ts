@@ -1,0 +1,43 @@
+// `postwire events export [--from POS] [--stream PREFIX]`: the event log as JSON lines, for auditors.
+import type { StoredEvent } from '../event-store/event-store';
+import { CliError, resolveDataBootstrap, type DataOptions } from './data-options';
+import { openData } from './open-data';
+
+export function exportLine(event: StoredEvent): string {
+  return JSON.stringify({
+    position: event.position,
+    streamId: event.streamId,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    time: event.metadata.now,
+    data: event.data,
+    metadata: event.metadata,
+  });
+}
+
+export async function eventsExport(options: DataOptions & { from?: string; stream?: string }, out: NodeJS.WritableStream): Promise<void> {
+  const from = options.from === undefined ? 0 : Number(options.from);
+  if (!Number.isSafeInteger(from) || from < 0) throw new CliError(`--from must be a position (a whole number >= 0), not ${options.from}`);
+  const data = await openData(resolveDataBootstrap(options));
+  let closed = false;
+  out.on('error', () => {
+    closed = true; // the reader went away (e.g. `| head`): stop quietly
+  });
+  try {
+    let after: number | undefined = from > 0 ? from - 1 : undefined;
+    while (!closed) {
+      const page = await data.store.readAll({ after, maxCount: 1000 });
+      if (page.length === 0) break;
+      let chunk = '';
+      for (const event of page) {
+        if (options.stream && !event.streamId.startsWith(options.stream)) continue;
+        chunk += `${exportLine(event)}\n`;
+      }
+      if (chunk && !out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      after = page[page.length - 1].position;
+    }
+  } finally {
+    await data.close();
+  }
+}

@@ -1,0 +1,26 @@
+// `postwire localserve [--dir DIR] [--http-port N] [--smtp-port N] [--submission-port N]`
+import { createLogger } from '../observability/logger';
+import { localserveBootstrap, LOCALSERVE, type LocalserveOptions } from '../localserve/localserve-config';
+import { openRuntime } from '../runtime/open-runtime';
+import { startNode, stopOnSignals } from '../server/node-server';
+
+export async function localserve(options: LocalserveOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const bootstrap = localserveBootstrap(options);
+  const logger = createLogger({ destination: 2 });
+  const runtime = await openRuntime({ mode: 'localserve', bootstrap, logger, createDataDir: true, eventStoreUrl: null });
+  const node = await startNode(runtime);
+  const http = node.httpApps[0]?.url ?? '(no HTTP listener)';
+  out.write(
+    [
+      `Postwire localserve is running. Data: ${bootstrap.dataDir}`,
+      `  webapi      ${http}/webapi/v0/`,
+      `  adminapi    ${http}/adminapi/v0/`,
+      `  metrics     ${http}/metrics`,
+      `  account     ${LOCALSERVE.address} / ${LOCALSERVE.password}`,
+      `  admin       admin / ${LOCALSERVE.adminPassword}`,
+      'Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+  await stopOnSignals(node, logger);
+}

@@ -1,0 +1,62 @@
+// The `postwire` command line: one file per command under src/cli/, wired here.
+import { Command, InvalidArgumentError } from 'commander';
+import { audit } from './audit';
+import { withDataOptions } from './data-options';
+import { eventsExport } from './events-export';
+import { localserve } from './localserve';
+import { projectionsRebuild, projectionsStatus } from './projections';
+import { serve } from './serve';
+
+const portNumber = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('not a port number');
+  return n;
+};
+
+export function buildProgram(out: NodeJS.WritableStream = process.stdout): Command {
+  const program = new Command('postwire')
+    .description('Mail for applications: an HTTP/JSON API to send e-mail and webhooks to hear what became of it.')
+    .showHelpAfterError();
+
+  program
+    .command('localserve')
+    .description('development mode: everything on loopback, the embedded store in DIR, simulated delivery failures')
+    .option('--dir <dir>', 'data directory (default $POSTWIRE_DATA or ./data/localserve)')
+    .option('--http-port <port>', 'HTTP port (default $POSTWIRE_HTTP_PORT or 1080)', portNumber)
+    .option('--smtp-port <port>', 'SMTP port (default $POSTWIRE_SMTP_PORT or 1025)', portNumber)
+    .option('--submission-port <port>', 'submission port (default $POSTWIRE_SUBMISSION_PORT or 1587)', portNumber)
+    .action((opts) => localserve(opts, out));
+
+  program
+    .command('serve')
+    .description('production server')
+    .option('--config <file>', 'bootstrap file (default $POSTWIRE_CONFIG)')
+    .action((opts) => serve(opts));
+
+  const projections = program.command('projections').description('read models built from the event log');
+  withDataOptions(projections.command('status').argument('[name...]').option('--json', 'JSON lines')).action((names, opts) =>
+    projectionsStatus(names, opts, out),
+  );
+  withDataOptions(projections.command('rebuild').argument('[name...]').description('rebuild aside from the event log and swap')).action(
+    (names, opts) => projectionsRebuild(names, opts, out),
+  );
+
+  const events = program.command('events').description('the event log');
+  withDataOptions(
+    events
+      .command('export')
+      .description('the event log as JSON lines')
+      .option('--from <position>', 'first global position')
+      .option('--stream <prefix>', 'only streams whose id starts with PREFIX (e.g. message-17, account-)'),
+  ).action((opts) => eventsExport(opts, out));
+
+  withDataOptions(
+    program
+      .command('audit')
+      .argument('<id>', 'queue message id, or a stream id')
+      .description('the full event history of one message or stream')
+      .option('--json', 'JSON lines'),
+  ).action((id, opts) => audit(id, opts, out));
+
+  return program;
+}

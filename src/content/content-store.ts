@@ -1,0 +1,98 @@
+// Content-addressed storage of raw messages through the event store, so one store (SQLite file or
+// EventStoreDB cluster) holds everything. Reads stream chunk by chunk, so a 50 MiB message never sits in
+// memory as a whole.
+import { createHash } from 'node:crypto';
+import { ExpectedRevisionConflict, type EventStore } from '../event-store/event-store';
+import { CHUNK_SIZE, contentStream, type ContentRef } from './content-events';
+
+export class ContentNotFound extends Error {
+  override readonly name = 'ContentNotFound';
+  constructor(readonly sha256: string) {
+    super(`message content ${sha256} is not stored (removed after its retention period, or never written)`);
+  }
+}
+
+export class ContentStore {
+  constructor(private readonly store: EventStore) {}
+
+  async put(bytes: Buffer, now: Date = new Date()): Promise<ContentRef> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const streamId = contentStream(sha256);
+    const metadata = { now: now.toISOString() };
+    for (let tries = 0; tries < 5; tries++) {
+      const last = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      if (last.length > 0 && last[0].type !== 'ContentChunkStored') {
+        try {
+          await this.store.appendToStream(streamId, [{ type: 'ContentReused', data: {}, metadata }], { expectedRevision: last[0].revision });
+          return { Sha256: sha256, Size: bytes.length };
+        } catch (err) {
+          if (err instanceof ExpectedRevisionConflict) continue;
+          throw err;
+        }
+      }
+      // Absent, or left incomplete by a writer that crashed: write every chunk after whatever is there.
+      // Readers take each chunk index once, in order, so leftovers and a concurrent writer of the same
+      // bytes do no harm.
+      const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK_SIZE));
+      for (let i = 0; i < chunks; i++) {
+        const data = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE).toString('base64');
+        await this.store.appendToStream(streamId, [{ type: 'ContentChunkStored', data: { Index: i, Data: data }, metadata }]);
+      }
+      await this.store.appendToStream(streamId, [{ type: 'ContentStored', data: { Sha256: sha256, Size: bytes.length, Chunks: chunks }, metadata }]);
+      return { Sha256: sha256, Size: bytes.length };
+    }
+    throw new Error(`could not store message content ${sha256}: it kept changing underneath`);
+  }
+
+  /** The bytes, chunk by chunk. Throws ContentNotFound before yielding anything when absent or incomplete. */
+  async *read(sha256: string): AsyncGenerator<Buffer> {
+    const streamId = contentStream(sha256);
+    const last = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    if (last.length === 0 || last[0].type === 'ContentChunkStored') throw new ContentNotFound(sha256);
+    let from = 0;
+    let expected = 0;
+    for (;;) {
+      const page = await this.store.readStream(streamId, { fromRevision: from, maxCount: 4 });
+      if (page.length === 0) break;
+      for (const event of page) {
+        if (event.type === 'ContentChunkStored') {
+          // A writer that crashed and a later one both wrote chunk i: take each index once.
+          if (event.data.Index !== expected) continue;
+          expected++;
+          yield Buffer.from(event.data.Data as string, 'base64');
+        }
+      }
+      from = page[page.length - 1].revision + 1;
+    }
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of this.read(sha256)) parts.push(part);
+    return Buffer.concat(parts);
+  }
+
+  async exists(sha256: string): Promise<boolean> {
+    const last = await this.store.readStream(contentStream(sha256), { direction: 'backwards', maxCount: 1 });
+    return last.length > 0 && last[0].type !== 'ContentChunkStored';
+  }
+
+  /**
+   * Deletes the content if its stream is still at `revision` (nobody reused it since the caller decided it
+   * was unreferenced). Returns false when it changed.
+   */
+  async delete(sha256: string, revision: number): Promise<boolean> {
+    try {
+      await this.store.deleteStream(contentStream(sha256), { expectedRevision: revision });
+      return true;
+    } catch (err) {
+      if (err instanceof ExpectedRevisionConflict) return false;
+      throw err;
+    }
+  }
+
+  async revision(sha256: string): Promise<number | null> {
+    const last = await this.store.readStream(contentStream(sha256), { direction: 'backwards', maxCount: 1 });
+    return last.length > 0 ? last[0].revision : null;
+  }
+}

@@ -1,0 +1,51 @@
+// localserve's fixed setup (DESIGN.md section 3): every port the standard one + 1000, all on 127.0.0.1,
+// webapi, adminapi and web pages switched on.
+import { resolve } from 'node:path';
+import type { Bootstrap } from '../config/bootstrap';
+import { DEFAULT_MAX_MESSAGE_SIZE } from '../config/bootstrap';
+
+export interface LocalserveOptions {
+  dir?: string;
+  httpPort?: number;
+  smtpPort?: number;
+  submissionPort?: number;
+}
+
+export const LOCALSERVE = {
+  domain: 'localhost',
+  separator: '+',
+  account: 'postwire',
+  address: 'postwire@localhost',
+  password: 'postwirepostwire',
+  adminPassword: 'postwireadmin',
+  retention: '72h',
+  dir: './data/localserve',
+  httpPort: 1080,
+  smtpPort: 1025,
+  submissionPort: 1587,
+} as const;
+
+function port(flag: number | undefined, env: string, fallback: number): number {
+  const raw = flag ?? (process.env[env] ? Number(process.env[env]) : undefined);
+  if (raw === undefined) return fallback;
+  if (!Number.isInteger(raw) || raw < 0 || raw > 65535) throw new Error(`${env}: not a port number: ${raw}`);
+  return raw;
+}
+
+export function localserveBootstrap(options: LocalserveOptions): Bootstrap {
+  return {
+    file: null,
+    hostname: 'localhost',
+    dataDir: resolve(options.dir ?? process.env.POSTWIRE_DATA ?? LOCALSERVE.dir),
+    listeners: {
+      local: {
+        ips: ['127.0.0.1'],
+        http: { port: port(options.httpPort, 'POSTWIRE_HTTP_PORT', LOCALSERVE.httpPort), webapi: true, adminapi: true, adminPages: true, accountPages: true, metrics: true },
+        smtp: { port: port(options.smtpPort, 'POSTWIRE_SMTP_PORT', LOCALSERVE.smtpPort) },
+        submission: { port: port(options.submissionPort, 'POSTWIRE_SUBMISSION_PORT', LOCALSERVE.submissionPort), requireTLS: false },
+      },
+    },
+    webhooks: { allowPrivateTargets: true },
+    limits: { maxMessageSize: DEFAULT_MAX_MESSAGE_SIZE, maxRequestSize: Math.ceil((DEFAULT_MAX_MESSAGE_SIZE * 4) / 3) + 1024 * 1024 },
+  };
+}

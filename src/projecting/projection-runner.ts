@@ -1,0 +1,236 @@
+// The live projection runner: one catch-up subscription feeds every projection; each batch is applied
+// and checkpointed in one SQLite transaction, so a crash never leaves a read model ahead of or behind its
+// checkpoint. Callers can wait until the read models have caught up with a position they appended at
+// (read-your-writes for the API).
+import type Database from 'better-sqlite3';
+import type { EventStore, StoredEvent, Subscription } from '../event-store/event-store';
+import type { ProjectionDefinition } from './projection';
+import { ensureCatalog, needsRebuild, readAllCatalog, readCatalog, registerProjection, setCheckpoint, setError } from './projection-catalog';
+import { ProjectionWriter } from './projection-writer';
+import { rebuildProjection, type RebuildProgress } from './rebuild';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  position: number;
+  generation: number;
+  error: string | null;
+  rebuilding: RebuildProgress | null;
+}
+
+export interface RunnerHooks {
+  onBatch?: (info: { events: number; position: number; durationMs: number }) => void;
+  onError?: (projection: string, event: StoredEvent, error: unknown) => void;
+}
+
+interface LiveProjection {
+  definition: ProjectionDefinition;
+  writer: ProjectionWriter;
+  position: number;
+  generation: number;
+  error: string | null;
+}
+
+interface Waiter {
+  position: number;
+  names: string[] | null;
+  resolve: () => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export class ProjectionRunner {
+  private readonly live = new Map<string, LiveProjection>();
+  private readonly rebuilding = new Map<string, RebuildProgress>();
+  private subscription: Subscription | null = null;
+  private waiters: Waiter[] = [];
+  private lastSeen = -1;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database.Database,
+    private readonly definitions: ProjectionDefinition[],
+    private readonly hooks: RunnerHooks = {},
+  ) {
+    const names = new Set<string>();
+    for (const d of definitions) {
+      if (names.has(d.name)) throw new Error(`two projections are named ${d.name}`);
+      names.add(d.name);
+    }
+  }
+
+  /** Registers new projections, rebuilds those whose version or tables changed, then subscribes. */
+  async start(onRebuildProgress?: (p: RebuildProgress) => void): Promise<void> {
+    ensureCatalog(this.db);
+    for (const definition of this.definitions) {
+      const entry = readCatalog(this.db, definition.name) ?? registerProjection(this.db, definition);
+      // A projection stopped by a failing event gets another chance at every start (the code may be fixed).
+      if (entry.error !== null) setError(this.db, definition.name, null);
+      if (needsRebuild(entry, definition)) {
+        await rebuildProjection(this.store, this.db, definition, { onProgress: onRebuildProgress });
+      }
+      const current = readCatalog(this.db, definition.name)!;
+      this.live.set(definition.name, {
+        definition,
+        writer: new ProjectionWriter(this.db, definition, (t) => t),
+        position: current.position,
+        generation: current.generation,
+        error: current.error,
+      });
+    }
+    const from = Math.min(...[...this.live.values()].map((p) => p.position));
+    this.lastSeen = from;
+    this.subscription = this.store.subscribeToAll((events) => this.applyBatch(events), {
+      after: from < 0 ? undefined : from,
+      maxBatch: 2_000,
+    });
+    this.subscription.done.catch((err) => this.failAll(err instanceof Error ? err : new Error(String(err))));
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = null;
+    this.failAll(new Error('projections stopped'));
+  }
+
+  /** Resolves when the named projections (all by default) have applied every event up to `position`. */
+  waitFor(position: number, options: { names?: string[]; timeoutMs?: number } = {}): Promise<void> {
+    const names = options.names ?? null;
+    const problem = this.blocker(position, names);
+    if (problem === null) return Promise.resolve();
+    if (problem instanceof Error) return Promise.reject(problem);
+    return new Promise<void>((resolve, reject) => {
+      const timeoutMs = options.timeoutMs ?? 30_000;
+      const waiter: Waiter = {
+        position,
+        names,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          reject(new Error(`read models did not reach position ${position} within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
+      waiter.timer.unref?.();
+      this.waiters.push(waiter);
+    });
+  }
+
+  status(): ProjectionStatus[] {
+    return readAllCatalog(this.db)
+      .filter((e) => this.definitions.some((d) => d.name === e.name))
+      .map((e) => ({
+        name: e.name,
+        version: e.version,
+        position: this.live.get(e.name)?.position ?? e.position,
+        generation: e.generation,
+        error: this.live.get(e.name)?.error ?? e.error,
+        rebuilding: this.rebuilding.get(e.name) ?? null,
+      }));
+  }
+
+  /** Position of the last event this runner has seen (applied or skipped). */
+  get position(): number {
+    return this.lastSeen;
+  }
+
+  /** Rebuilds one projection aside while this runner keeps serving, then swaps. */
+  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    const definition = this.definitions.find((d) => d.name === name);
+    if (!definition) throw new Error(`no projection named ${name}`);
+    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
+    this.rebuilding.set(name, { projection: name, events: 0, position: -1, target: 0, eventsPerSecond: 0, etaSeconds: null, done: false });
+    try {
+      return await rebuildProjection(this.store, this.db, definition, {
+        onProgress: (p) => {
+          this.rebuilding.set(name, p);
+          onProgress?.(p);
+        },
+      });
+    } finally {
+      this.rebuilding.delete(name);
+    }
+  }
+
+  private applyBatch(events: StoredEvent[]): void {
+    if (events.length === 0) return;
+    const started = performance.now();
+    const last = events[events.length - 1].position;
+    this.db
+      .transaction(() => {
+        this.noticeSwaps();
+        for (const projection of this.live.values()) {
+          if (projection.error !== null || projection.position >= last) continue;
+          try {
+            // A nested transaction is a savepoint: one failing projection rolls back alone.
+            this.db.transaction(() => {
+              for (const event of events) {
+                if (event.position > projection.position) projection.writer.apply(event);
+              }
+              projection.writer.flush();
+              setCheckpoint(this.db, projection.definition.name, last);
+            })();
+          } catch (err) {
+            projection.writer.discard();
+            this.stopProjection(projection, events, err);
+          }
+        }
+      })
+      .immediate();
+    for (const projection of this.live.values()) {
+      if (projection.error === null && projection.position < last) projection.position = last;
+    }
+    this.lastSeen = last;
+    this.hooks.onBatch?.({ events: events.length, position: last, durationMs: performance.now() - started });
+    this.settleWaiters();
+  }
+
+  /** Another process (or a rebuild here) swapped a projection's tables: forget cached rows, take its checkpoint. */
+  private noticeSwaps(): void {
+    for (const entry of readAllCatalog(this.db)) {
+      const projection = this.live.get(entry.name);
+      if (!projection || projection.generation === entry.generation) continue;
+      projection.writer.discard();
+      projection.generation = entry.generation;
+      projection.position = entry.position;
+      projection.error = entry.error;
+    }
+  }
+
+  private stopProjection(projection: LiveProjection, events: StoredEvent[], err: unknown): void {
+    const failing = events.find((e) => e.position > projection.position) ?? events[0];
+    const message = `stopped at position ${failing.position} (${failing.type} in ${failing.streamId}): ${err instanceof Error ? err.message : String(err)}`;
+    projection.error = message;
+    setError(this.db, projection.definition.name, message);
+    this.hooks.onError?.(projection.definition.name, failing, err);
+  }
+
+  private blocker(position: number, names: string[] | null): Error | true | null {
+    for (const projection of this.live.values()) {
+      if (names && !names.includes(projection.definition.name)) continue;
+      if (projection.error !== null) return new Error(`projection ${projection.definition.name} is ${projection.error}`);
+      if (projection.position < position) return true;
+    }
+    if (this.live.size === 0) return new Error('projections are not running');
+    return null;
+  }
+
+  private settleWaiters(): void {
+    this.waiters = this.waiters.filter((w) => {
+      const problem = this.blocker(w.position, w.names);
+      if (problem === true) return true;
+      clearTimeout(w.timer);
+      if (problem === null) w.resolve();
+      else w.reject(problem);
+      return false;
+    });
+  }
+
+  private failAll(err: Error): void {
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.waiters = [];
+  }
+}

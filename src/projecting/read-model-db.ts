@@ -1,0 +1,28 @@
+// The local read-model database (data/projections.sqlite). Read models can always be rebuilt from the
+// event log, so commits need not be synced to disk one by one: WAL with synchronous=NORMAL keeps every
+// transaction atomic (rows and checkpoint together) and a crash only loses the last few batches, which the
+// runner then applies again from the checkpoint.
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ensureCatalog } from './projection-catalog';
+
+export function openReadModelDb(file: string, options: { readonly?: boolean } = {}): Database.Database {
+  if (file !== ':memory:' && !existsSync(dirname(file))) {
+    throw new Error(`read-model database ${file}: directory ${dirname(file)} does not exist`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      ensureCatalog(db);
+    }
+    db.prepare('SELECT 1').get();
+  } catch (err) {
+    throw new Error(`read-model database ${file}: ${(err as Error).message} (it can be deleted and rebuilt from the event log)`, { cause: err });
+  }
+  return db;
+}
