@@ -1,18 +1,14 @@
-// Wires modules only: the runtime and the listener's switches are provided to every capability.
+// Wires modules only: the runtime is provided to every capability module.
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { capabilityModules } from './capabilities';
 import { MetricsController } from './observability/metrics.controller';
 import { Runtime } from './runtime/runtime';
-import { ListenerContext } from './server/listener-context';
-import { capabilityModules } from './capabilities';
 
 @Module({})
 export class AppModule {
-  static register(runtime: Runtime, listener: ListenerContext): DynamicModule {
-    const shared: Provider[] = [
-      { provide: Runtime, useValue: runtime },
-      { provide: ListenerContext, useValue: listener },
-    ];
+  static register(runtime: Runtime): DynamicModule {
+    const shared: Provider[] = [{ provide: Runtime, useValue: runtime }];
     return {
       module: AppModule,
       global: true,

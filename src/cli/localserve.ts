@@ -9,7 +9,7 @@ export async function localserve(options: LocalserveOptions, out: NodeJS.Writabl
   const logger = createLogger({ destination: 2 });
   const runtime = await openRuntime({ mode: 'localserve', bootstrap, logger, createDataDir: true, eventStoreUrl: null });
   const node = await startNode(runtime);
-  const http = node.httpApps[0]?.url ?? '(no HTTP listener)';
+  const http = node.urls[0]?.url ?? '(no HTTP listener)';
   out.write(
     [
       `Postwire localserve is running. Data: ${bootstrap.dataDir}`,

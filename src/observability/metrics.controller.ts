@@ -1,19 +1,17 @@
 // GET /metrics in Prometheus' text format, on listeners that enable it.
-import { Controller, Get, Header, NotFoundException } from '@nestjs/common';
-import { ListenerContext } from '../server/listener-context';
+import { Controller, Get, Header, NotFoundException, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { Runtime } from '../runtime/runtime';
+import { listenerOf } from '../server/listener-context';
 
 @Controller()
 export class MetricsController {
-  constructor(
-    private readonly runtime: Runtime,
-    private readonly listener: ListenerContext,
-  ) {}
+  constructor(private readonly runtime: Runtime) {}
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metrics(): Promise<string> {
-    if (!this.listener.services.metrics) throw new NotFoundException();
+  async metrics(@Req() request: FastifyRequest): Promise<string> {
+    if (!listenerOf(request).services.metrics) throw new NotFoundException();
     return this.runtime.metrics.registry.metrics();
   }
 }

@@ -1,20 +1,63 @@
-// One Nest application on Fastify per HTTP listener; all of them share the node's runtime.
+// The node's one Nest application on Fastify. It does not listen by itself: each configured HTTP listener
+// is its own node:http server feeding the same Fastify handler, and tags its connections with the
+// listener's switches (see listener-context.ts).
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { AppModule } from '../app.module';
 import type { Runtime } from '../runtime/runtime';
-import type { ListenerContext } from './listener-context';
+import { tagConnection, type ListenerContext } from './listener-context';
 
-export async function createHttpApp(runtime: Runtime, listener: ListenerContext): Promise<NestFastifyApplication> {
+export interface HttpApp {
+  app: NestFastifyApplication;
+  /** Starts one listener; resolves with the bound port (useful with port 0). */
+  listen(listener: ListenerContext, host: string, port: number): Promise<{ server: Server; port: number }>;
+  close(): Promise<void>;
+}
+
+export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
+  let handler: RequestListener | null = null;
+  const servers: Server[] = [];
   const adapter = new FastifyAdapter({
     bodyLimit: runtime.bootstrap.limits.maxRequestSize,
-    trustProxy: listener.services.forwarded,
     logger: false,
+    // Capture Fastify's request handler; the servers are made per listener below.
+    serverFactory: (h: (req: IncomingMessage, res: ServerResponse) => void) => {
+      handler = h;
+      return createServer(h);
+    },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime, listener), adapter, {
-    logger: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), adapter, { logger: false, abortOnError: false });
   await app.init();
-  return app;
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    async listen(listener, host, port) {
+      if (!handler) throw new Error('HTTP handler not ready');
+      const server = createServer(handler);
+      server.on('connection', (socket) => tagConnection(socket, listener));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      servers.push(server);
+      const address = server.address();
+      return { server, port: typeof address === 'object' && address ? address.port : port };
+    },
+    async close() {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeIdleConnections?.();
+            }),
+        ),
+      );
+      await app.close();
+    },
+  };
 }

@@ -1,69 +1,61 @@
-// Runs a node: opens the runtime, starts every enabled listener and the workers, and shuts all of it down
-// in order on SIGINT/SIGTERM (listeners stop taking work, in-flight work finishes or is retried later,
-// then the stores close).
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+// Runs a node: opens the runtime, starts every enabled HTTP listener and the node services (SMTP,
+// workers), and shuts all of it down in order on SIGINT/SIGTERM: listeners stop taking work, services
+// finish in-flight work (or leave it to be retried), then the stores close.
+import type { Type } from '@nestjs/common';
 import type { Bootstrap } from '../config/bootstrap';
+import { nodeServices, type NodeService } from '../capabilities';
 import type { Logger } from '../observability/logger';
 import type { NodeRuntime } from '../runtime/open-runtime';
-import { createHttpApp } from './http-app';
-import { listenerContext } from './listener-context';
-
-export interface RunningService {
-  name: string;
-  stop(): Promise<void>;
-}
-
-/** Something the node starts after the runtime is open: SMTP listeners, delivery and webhook workers. */
-export type ServiceStarter = (runtime: NodeRuntime) => Promise<RunningService[]>;
-const serviceStarters: ServiceStarter[] = [];
-export function registerServiceStarter(starter: ServiceStarter): void {
-  serviceStarters.push(starter);
-}
+import { createHttpApp, type HttpApp } from './http-app';
 
 export interface StartedNode {
   runtime: NodeRuntime;
-  httpApps: { name: string; app: NestFastifyApplication; url: string }[];
+  http: HttpApp;
+  /** Base URLs of the HTTP listeners, in configuration order. */
+  urls: { listener: string; url: string }[];
   stop(): Promise<void>;
 }
 
-export async function startNode(runtime: NodeRuntime, starters: ServiceStarter[] = serviceStarters): Promise<StartedNode> {
+export async function startNode(runtime: NodeRuntime, services: Type<NodeService>[] = nodeServices): Promise<StartedNode> {
   const bootstrap = runtime.bootstrap;
-  const httpApps: StartedNode['httpApps'] = [];
-  const services: RunningService[] = [];
+  const http = await createHttpApp(runtime);
+  const started: NodeService[] = [];
+  const urls: StartedNode['urls'] = [];
   const stopAll = async () => {
-    for (const s of services.reverse()) await s.stop().catch((err) => runtime.logger.error({ err, service: s.name }, 'stopping a service failed'));
-    for (const h of httpApps) await h.app.close().catch(() => undefined);
+    for (const s of [...started].reverse()) await s.stop().catch((err) => runtime.logger.error({ err, service: s.name }, 'stopping a service failed'));
+    await http.close().catch((err) => runtime.logger.error({ err }, 'closing HTTP failed'));
   };
   try {
     for (const [name, listener] of Object.entries(bootstrap.listeners)) {
-      const http = listener.http;
-      if (!http || http.enabled === false || http.port === undefined) continue;
+      const h = listener.http;
+      if (!h || h.enabled === false || h.port === undefined) continue;
+      const services = {
+        webapi: h.webapi ?? false,
+        adminapi: h.adminapi ?? false,
+        adminPages: h.adminPages ?? false,
+        accountPages: h.accountPages ?? false,
+        metrics: h.metrics ?? false,
+        forwarded: h.forwarded ?? false,
+      };
       for (const ip of listener.ips) {
-        const app = await createHttpApp(
-          runtime,
-          listenerContext(name, {
-            webapi: http.webapi ?? false,
-            adminapi: http.adminapi ?? false,
-            adminPages: http.adminPages ?? false,
-            accountPages: http.accountPages ?? false,
-            metrics: http.metrics ?? false,
-            forwarded: http.forwarded ?? false,
-          }),
-        );
-        await app.listen({ port: http.port, host: ip });
-        const host = ip.includes(':') ? `[${ip}]` : ip;
-        httpApps.push({ name, app, url: `http://${host}:${http.port}` });
-        runtime.logger.info({ listener: name, ip, port: http.port }, 'HTTP listening');
+        const { port } = await http.listen({ name, services }, ip, h.port);
+        urls.push({ listener: name, url: `http://${ip.includes(':') ? `[${ip}]` : ip}:${port}` });
+        runtime.logger.info({ listener: name, ip, port }, 'HTTP listening');
       }
     }
-    for (const start of starters) services.push(...(await start(runtime)));
+    for (const type of services) {
+      const service = http.app.get(type);
+      await service.start();
+      started.push(service);
+    }
   } catch (err) {
     await stopAll();
     throw err;
   }
   return {
     runtime,
-    httpApps,
+    http,
+    urls,
     async stop() {
       await stopAll();
       await runtime.close();
