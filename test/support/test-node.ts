@@ -23,7 +23,7 @@ export interface TestNode {
   /** Base URL of the HTTP listener, when `listen` was asked for. */
   url: string;
   /** Gets a provider from the Nest application. */
-  get<T>(type: Type<T> | abstract new (...args: any[]) => T): T;
+  get<T>(type: Type<T> | (abstract new (...args: any[]) => T)): T;
   /** Waits until the read models have applied everything appended so far. */
   settle(): Promise<void>;
   stop(): Promise<void>;
