@@ -3,7 +3,7 @@
 // finish in-flight work (or leave it to be retried), then the stores close.
 import type { Type } from '@nestjs/common';
 import type { Bootstrap } from '../config/bootstrap';
-import { nodeServices, type NodeService } from '../capabilities';
+import { nodeServices, reactors, type NodeService } from '../capabilities';
 import type { Logger } from '../observability/logger';
 import type { NodeRuntime } from '../runtime/open-runtime';
 import { createHttpApp, type HttpApp } from './http-app';
@@ -43,6 +43,7 @@ export async function startNode(runtime: NodeRuntime, services: Type<NodeService
         runtime.logger.info({ listener: name, ip, port }, 'HTTP listening');
       }
     }
+    runtime.reactors.start(reactors.map((type) => http.app.get(type)));
     for (const type of services) {
       const service = http.app.get(type);
       await service.start();

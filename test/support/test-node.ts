@@ -11,7 +11,7 @@ import { ManualClock } from '../../src/core/clock';
 import { silentLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
 import { openRuntime, type NodeRuntime } from '../../src/runtime/open-runtime';
-import type { NodeService } from '../../src/capabilities';
+import { reactors as allReactors, type NodeService } from '../../src/capabilities';
 import { createHttpApp, type HttpApp } from '../../src/server/http-app';
 import { allServices, type HttpServices } from '../../src/server/listener-context';
 
@@ -34,6 +34,8 @@ export interface TestNodeOptions {
   listen?: boolean | Partial<HttpServices>;
   /** Node services to start (workers, SMTP), by provider class. */
   services?: Type<NodeService>[];
+  /** Start the reactors (webhook queuing, suppressions, DSN mails, holds); default true. */
+  reactors?: boolean;
   bootstrap?: Partial<Bootstrap>;
   now?: Date;
   /** Reuse a directory (e.g. to test a restart); it is then not removed by stop(). */
@@ -60,6 +62,7 @@ export async function startTestNode(options: TestNodeOptions = {}): Promise<Test
     const { port } = await http.listen({ name: 'test', services }, '127.0.0.1', 0);
     url = `http://127.0.0.1:${port}`;
   }
+  if (options.reactors ?? true) runtime.reactors.start(allReactors.map((type) => http.app.get(type)));
   const started: NodeService[] = [];
   for (const type of options.services ?? []) {
     const service = http.app.get(type);
