@@ -2,6 +2,5 @@
 // lists and rebuilds them by name.
 import type { ProjectionDefinition } from '../src/projecting/projection';
 import { queueProjection } from './queue';
-import { streamCatalog } from './stream-catalog';
 
-export const allProjections: ProjectionDefinition[] = [streamCatalog, queueProjection];
+export const allProjections: ProjectionDefinition[] = [queueProjection];

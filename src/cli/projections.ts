@@ -1,7 +1,7 @@
 // `postwire projections status|rebuild [NAME...]`
 import { allProjections } from '../../projections';
 import { ensureCatalog, readCatalog } from '../projecting/projection-catalog';
-import { rebuildProjection } from '../projecting/rebuild';
+import { rebuildProjections } from '../projecting/rebuild';
 import { CliError, resolveDataBootstrap, type DataOptions } from './data-options';
 import { openData } from './open-data';
 import { formatDuration, ProgressBar } from './progress-bar';
@@ -52,17 +52,16 @@ export async function projectionsRebuild(names: string[], options: DataOptions, 
   const data = await openData(resolveDataBootstrap(options));
   try {
     ensureCatalog(data.readDb);
-    for (const definition of definitions) {
-      const bar = new ProgressBar();
-      const result = await rebuildProjection(data.store, data.readDb, definition, {
-        onProgress: (p) => {
-          const fraction = p.target > 0 ? Math.max(0, p.position) / p.target : 1;
-          bar.update(fraction, `${definition.name}: ${p.events} events, ${p.eventsPerSecond} events/s, ETA ${formatDuration(p.etaSeconds)}`);
-        },
-      });
-      bar.done(`${definition.name}: rebuilt from ${result.events} events at ${result.eventsPerSecond} events/s`);
-      out.write(`${definition.name} rebuilt (${result.events} events, position ${result.position})\n`);
-    }
+    const bar = new ProgressBar();
+    const label = definitions.map((d) => d.name).join(', ');
+    const result = await rebuildProjections(data.store, data.readDb, definitions, {
+      onProgress: (p) => {
+        const fraction = p.target > 0 ? Math.max(0, p.position) / p.target : 1;
+        bar.update(fraction, `${p.events} events, ${p.eventsPerSecond} events/s, ETA ${formatDuration(p.etaSeconds)}`);
+      },
+    });
+    bar.done(`rebuilt ${label} from ${result.events} events at ${result.eventsPerSecond} events/s`);
+    out.write(`rebuilt ${label} (${result.events} events, up to position ${result.position})\n`);
   } finally {
     await data.close();
   }

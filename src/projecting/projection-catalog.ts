@@ -3,7 +3,7 @@
 // process notices that the tables were replaced) and the table layout it was built with.
 import type Database from 'better-sqlite3';
 import type { ProjectionDefinition } from './projection';
-import { createTableSql } from './table-sql';
+import { createIndexSql, createTableSql } from './table-sql';
 
 export interface CatalogEntry {
   name: string;
@@ -41,7 +41,8 @@ export function readAllCatalog(db: Database.Database): CatalogEntry[] {
 export function registerProjection(db: Database.Database, definition: ProjectionDefinition): CatalogEntry {
   db.transaction(() => {
     for (const table of definition.tables) {
-      for (const sql of createTableSql(table, table.name, 'g0')) db.exec(sql);
+      db.exec(createTableSql(table, table.name));
+      for (const sql of createIndexSql(table, table.name, 'g0')) db.exec(sql);
     }
     db.prepare('INSERT INTO _projections (name, version, position, generation, layout, error) VALUES (?, ?, -1, 0, ?, NULL)').run(
       definition.name,

@@ -7,7 +7,7 @@ import type { EventStore, StoredEvent, Subscription } from '../event-store/event
 import type { ProjectionDefinition } from './projection';
 import { ensureCatalog, needsRebuild, readAllCatalog, readCatalog, registerProjection, setCheckpoint, setError } from './projection-catalog';
 import { ProjectionWriter } from './projection-writer';
-import { rebuildProjection, type RebuildProgress } from './rebuild';
+import { rebuildProjections, type RebuildProgress } from './rebuild';
 
 export interface ProjectionStatus {
   name: string;
@@ -67,7 +67,7 @@ export class ProjectionRunner {
       // A projection stopped by a failing event gets another chance at every start (the code may be fixed).
       if (entry.error !== null) setError(this.db, definition.name, null);
       if (needsRebuild(entry, definition)) {
-        await rebuildProjection(this.store, this.db, definition, { onProgress: onRebuildProgress });
+        await rebuildProjections(this.store, this.db, [definition], { onProgress: onRebuildProgress });
       }
       const current = readCatalog(this.db, definition.name)!;
       this.live.set(definition.name, {
@@ -134,21 +134,26 @@ export class ProjectionRunner {
     return this.lastSeen;
   }
 
-  /** Rebuilds one projection aside while this runner keeps serving, then swaps. */
-  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
-    const definition = this.definitions.find((d) => d.name === name);
-    if (!definition) throw new Error(`no projection named ${name}`);
-    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
-    this.rebuilding.set(name, { projection: name, events: 0, position: -1, target: 0, eventsPerSecond: 0, etaSeconds: null, done: false });
+  /** Rebuilds projections (all when no names are given) aside while this runner keeps serving, then swaps. */
+  async rebuild(names: string[] = [], onProgress?: (p: RebuildProgress) => void): Promise<RebuildProgress> {
+    const definitions = names.length === 0 ? this.definitions : names.map((name) => {
+      const definition = this.definitions.find((d) => d.name === name);
+      if (!definition) throw new Error(`no projection named ${name}`);
+      return definition;
+    });
+    const busy = definitions.find((d) => this.rebuilding.has(d.name));
+    if (busy) throw new Error(`projection ${busy.name} is already being rebuilt`);
+    const initial: RebuildProgress = { projection: definitions.map((d) => d.name).join(', '), events: 0, position: -1, target: 0, eventsPerSecond: 0, etaSeconds: null, done: false };
+    for (const d of definitions) this.rebuilding.set(d.name, initial);
     try {
-      return await rebuildProjection(this.store, this.db, definition, {
+      return await rebuildProjections(this.store, this.db, definitions, {
         onProgress: (p) => {
-          this.rebuilding.set(name, p);
+          for (const d of definitions) this.rebuilding.set(d.name, p);
           onProgress?.(p);
         },
       });
     } finally {
-      this.rebuilding.delete(name);
+      for (const d of definitions) this.rebuilding.delete(d.name);
     }
   }
 

@@ -1,15 +1,19 @@
-// Rebuild by replay, built aside and swapped: the projection's tables are rebuilt under other names from
+// Rebuild by replay, built aside and swapped: the projections' tables are rebuilt under other names from
 // the whole event log while the live tables keep serving, then swapped in one transaction at exactly the
 // checkpoint the live runner has reached. The live runner (in this process or another) then simply carries
 // on from that checkpoint; it notices the new generation and drops its cached rows.
+//
+// Several projections are rebuilt in one pass over the log. Secondary indexes are created after the
+// tables are filled, which is much faster than maintaining them row by row.
 import type Database from 'better-sqlite3';
-import type { EventStore } from '../event-store/event-store';
+import type { EventStore, StoredEvent } from '../event-store/event-store';
 import type { ProjectionDefinition } from './projection';
 import { layoutOf, readCatalog, registerProjection } from './projection-catalog';
 import { ProjectionWriter } from './projection-writer';
-import { createTableSql } from './table-sql';
+import { createIndexSql, createTableSql } from './table-sql';
 
 export interface RebuildProgress {
+  /** The projection(s) being rebuilt, comma-separated. */
   projection: string;
   events: number;
   position: number;
@@ -34,75 +38,129 @@ export async function rebuildProjection(
   definition: ProjectionDefinition,
   options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
+  return rebuildProjections(store, db, [definition], options);
+}
+
+/**
+ * Rebuilds the given projections in one pass. They must share a live checkpoint (the live runner moves
+ * all healthy projections together); a projection whose checkpoint differs is rebuilt in a pass of its own.
+ */
+export async function rebuildProjections(
+  store: EventStore,
+  db: Database.Database,
+  definitions: ProjectionDefinition[],
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
+  for (const d of definitions) if (!readCatalog(db, d.name)) registerProjection(db, d);
+  const checkpoint = (d: ProjectionDefinition) => readCatalog(db, d.name)!.position;
+  const first = checkpoint(definitions[0]);
+  const together = definitions.filter((d) => checkpoint(d) === first);
+  const apart = definitions.filter((d) => checkpoint(d) !== first);
+  let last = await rebuildPass(store, db, together, options);
+  for (const d of apart) last = await rebuildPass(store, db, [d], options);
+  return last;
+}
+
+async function rebuildPass(store: EventStore, db: Database.Database, definitions: ProjectionDefinition[], options: RebuildOptions): Promise<RebuildProgress> {
   const pageSize = options.pageSize ?? 5_000;
-  const entry = readCatalog(db, definition.name) ?? registerProjection(db, definition);
-  const generation = entry.generation + 1;
-  const aside = (table: string) => `${table}__g${generation}`;
+  const label = definitions.map((d) => d.name).join(', ');
+  const asides = definitions.map((definition) => {
+    const generation = readCatalog(db, definition.name)!.generation + 1;
+    const physical = (table: string) => `${table}__g${generation}`;
+    return { definition, generation, physical };
+  });
 
   db.transaction(() => {
-    for (const table of definition.tables) {
-      db.exec(`DROP TABLE IF EXISTS "${aside(table.name)}"`);
-      for (const sql of createTableSql(table, aside(table.name), `g${generation}`)) db.exec(sql);
+    for (const { definition, physical } of asides) {
+      for (const table of definition.tables) {
+        db.exec(`DROP TABLE IF EXISTS "${physical(table.name)}"`);
+        db.exec(createTableSql(table, physical(table.name)));
+      }
     }
   })();
 
-  const writer = new ProjectionWriter(db, definition, aside, 100_000);
+  const writers = asides.map(({ definition, physical }) => new ProjectionWriter(db, definition, physical, 100_000));
   const started = Date.now();
   let position = -1;
   let events = 0;
-  let pending: Awaited<ReturnType<EventStore['readAll']>> = [];
-  const liveCheckpoint = () => readCatalog(db, definition.name)!.position;
+  let pending: StoredEvent[] = [];
+  let indexed = false;
+  const liveCheckpoint = () => readCatalog(db, definitions[0].name)!.position;
   const firstTarget = Math.max(liveCheckpoint(), 0);
 
   const report = (target: number, done: boolean): RebuildProgress => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? events / seconds : 0;
     const share = target > 0 ? Math.min(1, Math.max(0, position) / target) : 1;
-    const eta = share > 0 && !done ? (seconds / share) * (1 - share) : done ? 0 : null;
-    const progress = { projection: definition.name, events, position, target, eventsPerSecond: Math.round(rate), etaSeconds: eta, done };
+    const eta = done ? 0 : share > 0 ? (seconds / share) * (1 - share) : null;
+    const progress = { projection: label, events, position, target, eventsPerSecond: Math.round(rate), etaSeconds: eta, done };
     options.onProgress?.(progress);
     return progress;
   };
 
   const applyUpTo = (target: number) => {
-    const batch = pending.filter((e) => e.position <= target);
-    pending = pending.slice(batch.length);
-    if (batch.length === 0) return;
+    let n = 0;
+    while (n < pending.length && pending[n].position <= target) n++;
+    if (n === 0) return;
+    const batch = pending.slice(0, n);
+    pending = pending.slice(n);
     db.transaction(() => {
-      for (const event of batch) writer.apply(event);
-      writer.flush();
+      for (const writer of writers) {
+        for (const event of batch) writer.apply(event);
+        writer.flush();
+      }
     })();
     position = batch[batch.length - 1].position;
     events += batch.length;
   };
 
+  const createIndexes = () => {
+    db.transaction(() => {
+      for (const { definition, physical, generation } of asides) {
+        for (const table of definition.tables) {
+          for (const sql of createIndexSql(table, physical(table.name), `g${generation}`)) db.exec(sql);
+        }
+      }
+    })();
+    indexed = true;
+  };
+
   try {
     for (;;) {
-      if (options.signal?.aborted) throw new Error(`rebuild of ${definition.name} stopped`);
+      if (options.signal?.aborted) throw new Error(`rebuild of ${label} stopped`);
       const target = liveCheckpoint();
       if (pending.length === 0 && position < target) {
         pending = await store.readAll({ after: position < 0 ? undefined : position, maxCount: pageSize });
       }
       applyUpTo(target);
       report(Math.max(target, firstTarget), false);
-      if (position >= target || (pending.length === 0 && position < target && (await caughtUpToLog(store, position)))) {
+      const caughtUp = position >= target || (pending.length === 0 && (await caughtUpToLog(store, position)));
+      if (caughtUp) {
+        if (!indexed) {
+          // Indexes are built once, on the filled tables; the few events that follow update them as usual.
+          createIndexes();
+          continue;
+        }
         // Swap only if the live checkpoint has not moved since: checked inside the write transaction,
         // which holds off the live runner's next batch.
-        const swapped = db.transaction(() => {
-          const now = readCatalog(db, definition.name)!;
-          if (now.position !== target) return false;
-          for (const table of definition.tables) {
-            db.exec(`DROP TABLE IF EXISTS "${table.name}"`);
-            db.exec(`ALTER TABLE "${aside(table.name)}" RENAME TO "${table.name}"`);
-          }
-          db.prepare('UPDATE _projections SET version = ?, layout = ?, generation = ?, error = NULL WHERE name = ?').run(
-            definition.version,
-            layoutOf(definition),
-            generation,
-            definition.name,
-          );
-          return true;
-        }).immediate();
+        const swapped = db
+          .transaction(() => {
+            if (definitions.some((d) => readCatalog(db, d.name)!.position !== target)) return false;
+            for (const { definition, physical, generation } of asides) {
+              for (const table of definition.tables) {
+                db.exec(`DROP TABLE IF EXISTS "${table.name}"`);
+                db.exec(`ALTER TABLE "${physical(table.name)}" RENAME TO "${table.name}"`);
+              }
+              db.prepare('UPDATE _projections SET version = ?, layout = ?, generation = ?, error = NULL WHERE name = ?').run(
+                definition.version,
+                layoutOf(definition),
+                generation,
+                definition.name,
+              );
+            }
+            return true;
+          })
+          .immediate();
         if (swapped) return report(target, true);
       }
       // Yield so a live runner in this process can take its next batch.
@@ -110,7 +168,9 @@ export async function rebuildProjection(
     }
   } catch (err) {
     db.transaction(() => {
-      for (const table of definition.tables) db.exec(`DROP TABLE IF EXISTS "${aside(table.name)}"`);
+      for (const { definition, physical } of asides) {
+        for (const table of definition.tables) db.exec(`DROP TABLE IF EXISTS "${physical(table.name)}"`);
+      }
     })();
     throw err;
   }

@@ -16,20 +16,21 @@ const sqlType: Record<ColumnType, string> = {
   BOOLEAN: 'INTEGER',
 };
 
-/** DDL for a table stored under `physicalName`; index names carry `suffix` so a rebuild aside never collides. */
-export function createTableSql(table: TableDefinition, physicalName: string, suffix: string): string[] {
+/** DDL for a table stored under `physicalName`. */
+export function createTableSql(table: TableDefinition, physicalName: string): string {
   const columns = Object.entries(table.columns).map(([name, type]) => `${quote(name)} ${sqlType[type]}`);
-  const statements = [
-    `CREATE TABLE IF NOT EXISTS ${quote(physicalName)} (${columns.join(', ')}, PRIMARY KEY (${table.primaryKey.map(quote).join(', ')})) WITHOUT ROWID`,
-  ];
-  (table.indexes ?? []).forEach((cols, i) => {
+  return `CREATE TABLE IF NOT EXISTS ${quote(physicalName)} (${columns.join(', ')}, PRIMARY KEY (${table.primaryKey.map(quote).join(', ')})) WITHOUT ROWID`;
+}
+
+/** DDL for a table's secondary indexes; index names carry `suffix` so a rebuild aside never collides. */
+export function createIndexSql(table: TableDefinition, physicalName: string, suffix: string): string[] {
+  return (table.indexes ?? []).map((cols, i) => {
     const parts = cols.map((c) => {
       const [name, dir] = c.split(' ');
       return dir ? `${quote(name)} ${dir.toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}` : quote(name);
     });
-    statements.push(`CREATE INDEX IF NOT EXISTS ${quote(`ix_${table.name}_${i}_${suffix}`)} ON ${quote(physicalName)} (${parts.join(', ')})`);
+    return `CREATE INDEX IF NOT EXISTS ${quote(`ix_${table.name}_${i}_${suffix}`)} ON ${quote(physicalName)} (${parts.join(', ')})`;
   });
-  return statements;
 }
 
 export function encodeRow(table: TableDefinition, row: Row): unknown[] {

@@ -1,0 +1,79 @@
+// Benchmark: rebuilding read models from 1,000,000 events. Phase 1 (a child process) writes a realistic
+// log: message lifecycles (queued, attempt started, attempted, delivered, retired: 5 events per message).
+// Phase 2 (a fresh child process, so its peak RSS is its own) rebuilds every projection from scratch and
+// reports events/s per projection and the peak RSS.
+//
+//   node dist/bench/projection-rebuild.js [EVENTS]      (default 1000000)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { allProjections } from '../projections';
+import type { NewEvent } from '../src/event-store/event-store';
+import { openSqliteEventStore } from '../src/event-store/sqlite';
+import { ensureCatalog } from '../src/projecting/projection-catalog';
+import { openReadModelDb } from '../src/projecting/read-model-db';
+import { rebuildProjections } from '../src/projecting/rebuild';
+import { lifecycleEvents } from './support/message-lifecycle';
+
+async function generate(dir: string, total: number): Promise<void> {
+  const store = await openSqliteEventStore(join(dir, 'events.sqlite'));
+  const messages = Math.ceil(total / 5);
+  let written = 0;
+  const start = Date.now();
+  const inFlight: Promise<unknown>[] = [];
+  for (let id = 1; id <= messages && written < total; id++) {
+    const { submission, message } = lifecycleEvents(id, new Date(Date.UTC(2026, 0, 1) + id * 1000));
+    inFlight.push(store.appendToStream(`submission-${id}`, [submission as NewEvent]));
+    inFlight.push(store.appendToStream(`message-${id}`, message as NewEvent[]));
+    written += 1 + message.length;
+    if (inFlight.length >= 512) await Promise.all(inFlight.splice(0));
+  }
+  await Promise.all(inFlight);
+  await store.close();
+  process.stdout.write(JSON.stringify({ written, seconds: (Date.now() - start) / 1000 }));
+}
+
+async function rebuild(dir: string): Promise<void> {
+  const store = await openSqliteEventStore(join(dir, 'events.sqlite'));
+  const db = openReadModelDb(join(dir, 'projections.sqlite'));
+  ensureCatalog(db);
+  // Put every checkpoint at the head, as a live node would have it, then rebuild from scratch.
+  const head = await store.headPosition();
+  const results: Record<string, { events: number; seconds: number; eventsPerSecond: number }> = {};
+  await rebuildProjections(store, db, allProjections); // registers each at -1: an empty swap
+  for (const d of allProjections) db.prepare('UPDATE _projections SET position = ? WHERE name = ?').run(head, d.name);
+  const started = process.hrtime.bigint();
+  const result = await rebuildProjections(store, db, allProjections, { pageSize: 10_000 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  results[allProjections.map((d) => d.name).join('+')] = { events: result.events, seconds: Number(seconds.toFixed(2)), eventsPerSecond: Math.round(result.events / seconds) };
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  await store.close();
+  db.close();
+  process.stdout.write(JSON.stringify({ results, peakRssMB }));
+}
+
+async function main(): Promise<void> {
+  const [mode, dirArg, countArg] = process.argv.slice(2);
+  if (mode === '--generate') return generate(dirArg, Number(countArg));
+  if (mode === '--rebuild') return rebuild(dirArg);
+  const total = Number(mode ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'postwire-bench-rebuild-'));
+  try {
+    console.log(`machine: ${cpus()[0]?.model} x${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, node ${process.version}, temp dir ${dir}`);
+    const gen = JSON.parse(execFileSync(process.execPath, [__filename, '--generate', dir, String(total)], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    console.log(`wrote ${gen.written} events in ${gen.seconds}s`);
+    const out = JSON.parse(execFileSync(process.execPath, [__filename, '--rebuild', dir], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    for (const [name, r] of Object.entries(out.results as Record<string, { events: number; seconds: number; eventsPerSecond: number }>)) {
+      console.log(`rebuild ${name.padEnd(16)} ${String(r.events).padStart(8)} events  ${String(r.seconds).padStart(7)} s  ${String(r.eventsPerSecond).padStart(8)} events/s`);
+    }
+    console.log(`peak RSS of the rebuilding process: ${out.peakRssMB} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
