@@ -25,12 +25,16 @@ export async function eventsExport(options: DataOptions & { from?: string; strea
     closed = true; // the reader went away (e.g. `| head`): stop quietly
   });
   try {
-    let after: number | undefined = from > 0 ? from - 1 : undefined;
+    // EventStoreDB only resumes after the position of an existing event, so there the log is read from the
+    // start and earlier events are skipped; SQLite positions are dense and can start right before POS.
+    const exact = data.store.kind === 'sqlite';
+    let after: number | undefined = exact && from > 0 ? from - 1 : undefined;
     while (!closed) {
       const page = await data.store.readAll({ after, maxCount: 1000 });
       if (page.length === 0) break;
       let chunk = '';
       for (const event of page) {
+        if (event.position < from) continue;
         if (options.stream && !event.streamId.startsWith(options.stream)) continue;
         chunk += `${exportLine(event)}\n`;
       }
