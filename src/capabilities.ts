@@ -1,7 +1,20 @@
 // The capability modules a node runs, and the long-running services they contribute (SMTP listeners,
 // delivery and webhook workers, cleanup), in one place so the server, tests and the CLI agree.
 import type { Type } from '@nestjs/common';
+import { ApiModule } from './api/api.module';
+import { ContentCollector } from './content/content-collector';
+import { ConfigModule } from './config/config.module';
+import { ContentModule } from './content/content.module';
+import { DeliveryModule } from './delivery/delivery.module';
+import { DeliveryWorker } from './delivery/delivery-worker';
+import { DsnMailReactor } from './delivery/dsn-mail-reactor';
+import { HoldRuleReactor } from './holdrules/holdrule-reactor';
+import { HoldRulesModule } from './holdrules/holdrules.module';
+import { MailboxModule } from './mailbox/mailbox.module';
 import type { ReactorDefinition } from './projecting/reactor-runner';
+import { SendingModule } from './sending/sending.module';
+import { SuppressAfterFailure } from './suppression/suppress-after-failure';
+import { SuppressionModule } from './suppression/suppression.module';
 
 /** A long-running part of a node; started after HTTP is up, stopped (finishing in-flight work) first. */
 export interface NodeService {
@@ -10,13 +23,13 @@ export interface NodeService {
   stop(): Promise<void>;
 }
 
-export const capabilityModules: Type<unknown>[] = [];
+export const capabilityModules: Type<unknown>[] = [ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, ApiModule];
 
 /** Providers (from the modules above) that the node starts, in this order, and stops in reverse. */
-export const nodeServices: Type<NodeService>[] = [];
+export const nodeServices: Type<NodeService>[] = [ContentCollector, DeliveryWorker];
 
 /**
  * Providers that are reactors (ReactorDefinition): the node starts them with the runtime's ReactorRunner
  * once the application is up, so each can use the capability's injected services.
  */
-export const reactors: Type<ReactorDefinition>[] = [];
+export const reactors: Type<ReactorDefinition>[] = [HoldRuleReactor, SuppressAfterFailure, DsnMailReactor];

@@ -1,10 +1,13 @@
 // The `postwire` command line: one file per command under src/cli/, wired here.
 import { Command, InvalidArgumentError } from 'commander';
 import { audit } from './audit';
+import { configExport } from './config-export';
+import { configImport } from './config-import';
 import { withDataOptions } from './data-options';
 import { eventsExport } from './events-export';
 import { localserve } from './localserve';
 import { projectionsRebuild, projectionsStatus } from './projections';
+import { quickstart } from './quickstart';
 import { serve } from './serve';
 
 const portNumber = (value: string) => {
@@ -57,6 +60,29 @@ export function buildProgram(out: NodeJS.WritableStream = process.stdout): Comma
       .description('the full event history of one message or stream')
       .option('--json', 'JSON lines'),
   ).action((id, opts) => audit(id, opts, out));
+
+  program
+    .command('quickstart')
+    .argument('<email>', 'the first address, e.g. shop@example.org; the account is named after its localpart')
+    .description('write a production configuration for a first domain and account; prints the passwords once')
+    .option('--dir <dir>', 'where to write postwire.yaml and the data directory (default ./postwire)')
+    .option('--hostname <name>', "this host's name (default the machine's full name, else mail.<domain>)")
+    .option('--smtp-port <port>', 'public SMTP port (default 25)', portNumber)
+    .option('--submission-port <port>', 'public submission port (default 587)', portNumber)
+    .option('--http-port <port>', 'public HTTP port, serving the webapi (default 80)', portNumber)
+    .option('--internal-http-port <port>', 'HTTP port on 127.0.0.1 for the admin API and pages (default 8080)', portNumber)
+    .action((email, opts) => quickstart(email, opts, out));
+
+  const config = program.command('config').description('the dynamic configuration: domains and accounts');
+  withDataOptions(config.command('export').description('every domain and account as YAML, secrets included')).action((opts) => configExport(opts, out));
+  withDataOptions(
+    config
+      .command('import')
+      .argument('<file>', 'a file as written by config export')
+      .description('make the domains and accounts match FILE: checks the whole file first, then applies only the differences')
+      .option('--dry-run', 'list the changes without making them')
+      .option('--prune', 'also remove domains and accounts the file does not list'),
+  ).action((file, opts) => configImport(file, opts, out));
 
   return program;
 }

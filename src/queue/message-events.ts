@@ -104,7 +104,15 @@ export type MessageEvent =
     }
   | {
       type: 'DeliveryAttempted';
-      data: { QueueMsgID: number; Attempt: number; Result: MsgResult; Permanent: boolean; RemoteHost: string };
+      data: {
+        QueueMsgID: number;
+        Attempt: number;
+        Result: MsgResult;
+        Permanent: boolean;
+        RemoteHost: string;
+        /** The remote's full SMTP reply, one entry per line, when the failure was a reply (DSN Diagnostic-Code). */
+        SMTPLines?: string[];
+      };
     }
   | {
       // A temporary failure that will be retried; the `delayed` webhook. DelayDSN: the delayed-DSN mail

@@ -71,9 +71,12 @@ export function evolveMessage(state: MessageState, stored: StoredEvent): Message
     case 'MessageFailed':
     case 'MessageSuppressed':
     case 'MessageCanceled': {
-      const results = state.attemptInFlight !== null || lastIsSame(state.results, event.data.Result)
-        ? replaceInFlight(state.results, event.data.Result)
-        : [...state.results, event.data.Result];
+      // Usually DeliveryAttempted in the same append has recorded this result already.
+      const results = lastIsSame(state.results, event.data.Result)
+        ? state.results
+        : state.attemptInFlight !== null
+          ? replaceInFlight(state.results, event.data.Result)
+          : [...state.results, event.data.Result];
       return { ...next, attemptInFlight: null, results, lastAttempt: state.lastAttempt ?? event.data.Result.Start };
     }
     case 'MessageRetired':

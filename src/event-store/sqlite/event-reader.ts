@@ -1,0 +1,109 @@
+// Reads of the embedded event store, on the main thread's own read-only connection. WAL gives each read
+// a consistent snapshot while the writer thread (or another process) commits.
+import type Database from 'better-sqlite3';
+import { StoredEvent, StreamDeleted } from '../event-store';
+import { StreamState } from './schema';
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  metadata: string;
+  data: string;
+}
+
+/** One step of a subscription: the matching events, and how far the log was looked at. */
+export interface LogPage {
+  events: StoredEvent[];
+  /** Every matching event up to this position was returned; continue after it. */
+  scannedTo: number;
+  /** The log goes on past `scannedTo` (read again at once rather than waiting for a change). */
+  more: boolean;
+}
+
+const COLUMNS = `position, id, stream_id, revision, type, metadata, data`;
+// Streams and types starting with "$" belong to the store (event-store.ts isSystemEvent).
+const NOT_SYSTEM = `substr(stream_id, 1, 1) <> '$' AND substr(type, 1, 1) <> '$'`;
+/** How many positions one subscription step looks at, so a filtered catch-up never blocks the loop long. */
+const SCAN_WINDOW = 20_000;
+const NO_LIMIT = -1;
+
+export class EventReader {
+  private readonly streamState: Database.Statement<[string], { state: number }>;
+  private readonly forwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly backwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly all: Database.Statement<[number, number], EventRow>;
+  private readonly head: Database.Statement<[], { head: number | null }>;
+  private readonly filtered = new Map<number, Database.Statement<unknown[], EventRow>>();
+
+  constructor(private readonly db: Database.Database) {
+    this.streamState = db.prepare(`SELECT state FROM streams WHERE stream_id = ?`);
+    this.forwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`);
+    this.backwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
+    this.all = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`);
+    this.head = db.prepare(`SELECT max(position) AS head FROM events`);
+  }
+
+  readStream(streamId: string, fromRevision: number | undefined, backwards: boolean, maxCount: number | undefined): StoredEvent[] {
+    return this.db.transaction(() => {
+      if (this.streamState.get(streamId)?.state === StreamState.tombstoned) throw new StreamDeleted(streamId);
+      const limit = maxCount ?? NO_LIMIT;
+      const rows = backwards
+        ? this.backwards.all(streamId, fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.forwards.all(streamId, fromRevision ?? 0, limit);
+      return rows.map(toStoredEvent);
+    })();
+  }
+
+  readAll(after: number, maxCount: number): StoredEvent[] {
+    return this.all.all(after, maxCount).map(toStoredEvent);
+  }
+
+  headPosition(): number {
+    return this.head.get()?.head ?? -1;
+  }
+
+  page(after: number, maxCount: number, prefixes: string[]): LogPage {
+    return this.db.transaction(() => {
+      const head = this.headPosition();
+      const upTo = Math.min(after + SCAN_WINDOW, head);
+      if (upTo <= after) return { events: [], scannedTo: after, more: false };
+      const rows = this.filteredStatement(prefixes.length).all(after, upTo, ...prefixes.flatMap((p) => [p, p]), maxCount);
+      const scannedTo = rows.length === maxCount ? rows[rows.length - 1].position : upTo;
+      return { events: rows.map(toStoredEvent), scannedTo, more: scannedTo < head };
+    })();
+  }
+
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private filteredStatement(prefixCount: number): Database.Statement<unknown[], EventRow> {
+    let statement = this.filtered.get(prefixCount);
+    if (!statement) {
+      // substr and length both count characters, so the comparison is exact for any Unicode prefix.
+      const prefixTest = Array.from({ length: prefixCount }, () => `substr(stream_id, 1, length(?)) = ?`).join(' OR ');
+      statement = this.db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND ${NOT_SYSTEM}` +
+          (prefixCount > 0 ? ` AND (${prefixTest})` : '') +
+          ` ORDER BY position LIMIT ?`,
+      );
+      this.filtered.set(prefixCount, statement);
+    }
+    return statement;
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}
