@@ -4,11 +4,13 @@ import { audit } from './audit';
 import { configExport } from './config-export';
 import { configImport } from './config-import';
 import { withDataOptions } from './data-options';
+import { dsnParseCommand } from './dsn-parse';
 import { eventsExport } from './events-export';
 import { localserve } from './localserve';
 import { projectionsRebuild, projectionsStatus } from './projections';
 import { quickstart } from './quickstart';
 import { serve } from './serve';
+import { webhooksReplay } from './webhooks-replay';
 
 const portNumber = (value: string) => {
   const n = Number(value);
@@ -83,6 +85,27 @@ export function buildProgram(out: NodeJS.WritableStream = process.stdout): Comma
       .option('--dry-run', 'list the changes without making them')
       .option('--prune', 'also remove domains and accounts the file does not list'),
   ).action((file, opts) => configImport(file, opts, out));
+
+  const webhooks = program.command('webhooks').description('the webhook queue');
+  withDataOptions(
+    webhooks
+      .command('replay')
+      .description("queue an account's webhooks again from the event history (new webhook ids, the account's current URLs)")
+      .requiredOption('--account <name>', 'the account')
+      .requiredOption('--since <time>', 'facts at or after this time: RFC 3339, or a duration ago such as 36h')
+      .option('--until <time>', 'facts before this time (default now)')
+      .option('--event <event...>', 'only these events: incoming, delivered, suppressed, delayed, failed, relayed, expanded, canceled, unrecognized'),
+  ).action((opts) => webhooksReplay(opts, out));
+
+  program
+    .command('dsn')
+    .description('delivery status notifications (bounces)')
+    .command('parse')
+    .argument('<file...>', 'message files (.eml)')
+    .description('parse bounces, standard or not: one JSON line per file')
+    .action(async (files: string[]) => {
+      process.exitCode = await dsnParseCommand(files, out);
+    });
 
   return program;
 }

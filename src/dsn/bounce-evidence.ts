@@ -45,7 +45,7 @@ const ANY_ANCHOR = new RegExp(BODY_ANCHORS.map(escape).join('|'));
 const ANY_AUTO_REPLY_TEXT = new RegExp(AUTO_REPLY_TEXT.map(escape).join('|'));
 
 const DELAY_SUBJECT = /delay|warning: could not send|still being retried|delivery status notification \(delay\)|temporary failure|not yet been delivered/i;
-const DELAY_TEXT = /this is a warning (?:message )?only|will (?:continue to )?(?:retry|be retried|keep trying)|has been delayed|is delayed for|delivery attempts will continue|temporary failure report|not yet been delivered|still (?:trying|being retried)|transient non-fatal errors|you do not need to resend|will be retried until/i;
+const DELAY_TEXT = /this is a warning (?:message )?only|will (?:continue to )?(?:retry|be retried|keep trying)|has been delayed|is delayed for|delivery attempts will continue|temporary failure report|not yet been delivered|still (?:trying|being retried)|transient non-fatal errors|you do not need to resend|will be retried until|delays in delivering your message/i;
 
 function addressesOf(part: MimePart, name: string): string[] {
   return headerAll(part.headers, name).flatMap((f) =>

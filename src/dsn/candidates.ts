@@ -17,7 +17,7 @@ export interface Candidate {
   /** The Diagnostic-Code type in lower case: "smtp", "x-postfix", "x-unix", ... */
   diagnosticType: string;
   text: TextEntry | null;
-  source: 'report' | 'text' | 'header' | 'ses';
+  source: 'report' | 'text' | 'header' | 'returned' | 'ses';
   /** A reply code already known (Amazon SES); otherwise it is read from the diagnostics. */
   replyCode?: number | null;
 }
@@ -107,9 +107,12 @@ export function textCandidates(entries: TextEntry[], evidence: BounceEvidence): 
   }));
 }
 
-/** Recipients named only by X-Failed-Recipients; the notification is all they have for a diagnostic. */
-export function headerCandidates(evidence: BounceEvidence, diagnostic: string): Candidate[] {
-  return evidence.failedRecipientsField
+/**
+ * Recipients named only outside the notification text: by X-Failed-Recipients ("header"), or as the To of
+ * the returned message ("returned"). The notification is all they have for a diagnostic.
+ */
+export function namedCandidates(addresses: string[], source: 'header' | 'returned', evidence: BounceEvidence, diagnostic: string): Candidate[] {
+  return addresses
     .map((a) => cleanAddress(a))
     .filter((a): a is string => a !== null)
     .map((address) => ({
@@ -119,6 +122,6 @@ export function headerCandidates(evidence: BounceEvidence, diagnostic: string): 
       reportDiagnostic: '',
       diagnosticType: '',
       text: { address, blocks: [diagnostic], command: '' as const },
-      source: 'header',
+      source,
     }));
 }

@@ -7,11 +7,12 @@ import { bodyText, collectProblems, parseMessage } from '../mime';
 import { addressKey } from './address';
 import { readSesNotification } from './amazon-ses';
 import { gatherEvidence } from './bounce-evidence';
-import { headerCandidates, reportCandidates, textCandidates, type Candidate } from './candidates';
+import { namedCandidates, reportCandidates, textCandidates, type Candidate } from './candidates';
 import { deliveryStatusTexts, notificationParts, notificationText } from './notification-text';
 import { providerHints } from './provider-rules';
 import { cleanDiagnostic, recipientOutcome, type RecipientOutcome } from './recipient-outcome';
 import { readDeliveryReport } from './report-fields';
+import { returnedMessageRecipients } from './returned-message';
 import { scanNotificationText } from './text-recipients';
 import type { BounceReport } from './types';
 
@@ -74,8 +75,14 @@ function analyze(input: Buffer | Uint8Array): BounceAnalysis {
   let candidates: Candidate[];
   if (reports.length > 0) candidates = reportCandidates(reports, scan.entries, scan.general, evidence);
   else if (scan.entries.length > 0) candidates = textCandidates(scan.entries, evidence);
-  else if (evidence.failedRecipientsField.length > 0) candidates = headerCandidates(evidence, cleanDiagnostic(scan.general || notification));
-  else return none(evidence.autoReply ? 'auto-reply' : 'not-bounce');
+  else if (evidence.failedRecipientsField.length > 0) {
+    candidates = namedCandidates(evidence.failedRecipientsField, 'header', evidence, cleanDiagnostic(scan.general || notification));
+  } else {
+    // A notice that names nobody: the returned message's only recipient is the one it is about.
+    const returned = evidence.looksLikeBounce ? returnedMessageRecipients(root) : [];
+    if (returned.length !== 1) return none(evidence.autoReply ? 'auto-reply' : 'not-bounce');
+    candidates = namedCandidates(returned, 'returned', evidence, cleanDiagnostic(scan.general || notification));
+  }
   if (evidence.autoReply && reports.length === 0) return none('auto-reply');
 
   const seen = new Set<string>();

@@ -12,7 +12,7 @@ import { quotesCode } from './text-recipients';
 import type { BounceRecipient, SmtpCommand } from './types';
 
 export interface RecipientOutcome extends BounceRecipient {
-  /** The bounce reason (Sisimai's vocabulary), which decides Permanent. */
+  /** The bounce reason (userunknown, mailboxfull, ...: the vocabulary of the Sisimai classifier), which decides Permanent. */
   Reason: Reason;
   /** Where the recipient was found. */
   Source: Candidate['source'];

@@ -6,7 +6,8 @@ import {
   headerAll,
   headerFirst,
   parseAddressList,
-  parseDate,
+  formatRfc3339InZone,
+  parseDateWithZone,
   parseMessageId,
   readableParts,
   referencesForMessageGet,
@@ -52,7 +53,7 @@ export function goTime(date: Date): string {
 
 export function messageOf(root: MimePart, maxTextBytes?: number): WebapiMessage {
   const readable = readableParts(root, maxTextBytes);
-  const date = parseDate(headerFirst(root.headers, 'date')?.value);
+  const date = parseDateWithZone(headerFirst(root.headers, 'date')?.value);
   // In-Reply-To is taken as its whole value, as mox's envelope does (RFC 5322 §3.6.4 allows several ids).
   const inReplyTo = headerFirst(root.headers, 'in-reply-to')?.value ?? '';
   return {
@@ -66,7 +67,7 @@ export function messageOf(root: MimePart, maxTextBytes?: number): WebapiMessage 
       headerAll(root.headers, 'references').map((f) => f.value),
       inReplyTo,
     ),
-    Date: date ? goTime(date) : null,
+    Date: date ? formatRfc3339InZone(date) : null,
     Subject: decodedHeader(root, 'subject'),
     Text: readable.Text,
     HTML: readable.HTML,

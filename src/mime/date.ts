@@ -22,6 +22,17 @@ function stripComments(text: string): string {
 }
 
 export function parseDate(value: string | undefined | null): Date | null {
+  return parseDateWithZone(value)?.date ?? null;
+}
+
+export interface ZonedDate {
+  date: Date;
+  /** The writer's UTC offset in minutes (e.g. +60 for +0100), as the header gave it. */
+  offsetMinutes: number;
+}
+
+/** Like parseDate, also keeping the writer's zone so the time can be shown as written. */
+export function parseDateWithZone(value: string | undefined | null): ZonedDate | null {
   if (!value) return null;
   const text = stripComments(value).replace(/,/g, ', ').replace(/\s+/g, ' ').trim();
   // [weekday,] day month year hour:minute[:second] [zone]
@@ -56,5 +67,19 @@ export function parseDate(value: string | undefined | null): Date | null {
   // Reject dates the calendar does not have (31 Feb rolls over in Date.UTC).
   const check = new Date(Date.UTC(year, month, day));
   if (check.getUTCDate() !== day || Number.isNaN(date.getTime())) return null;
-  return date;
+  return { date, offsetMinutes };
+}
+
+/**
+ * RFC 3339 in the writer's zone, as Go formats a parsed time: whole seconds without a fraction, "Z" for
+ * UTC, otherwise the offset (`2025-01-02T10:00:00+01:00`).
+ */
+export function formatRfc3339InZone({ date, offsetMinutes }: ZonedDate): string {
+  const local = new Date(date.getTime() + offsetMinutes * 60_000);
+  const ms = local.getUTCMilliseconds();
+  const base = local.toISOString().slice(0, 19) + (ms ? `.${String(ms).padStart(3, '0')}` : '');
+  if (offsetMinutes === 0) return `${base}Z`;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${base}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -3,9 +3,9 @@
 export { parseAddress, parseAddressList, type NameAddress } from './addresses';
 export { bodyText, decodedBody, rawBody, toCrlf } from './body';
 export { decodeBytes, isKnownCharset } from './charset';
-export { parseDate } from './date';
+export { formatRfc3339InZone, parseDate, parseDateWithZone, type ZonedDate } from './date';
 export { decodedHeader, decodeEncodedWords } from './encoded-words';
-export { headerAll, headerFirst, type HeaderField } from './header-section';
+export { headerAll, headerFirst, parseHeaderSection, type HeaderField, type HeaderSection } from './header-section';
 export { DEFAULT_MIME_LIMITS, type MimeLimits } from './limits';
 export { messageIdsIn, parseMessageId, referencesForMessageGet } from './message-ids';
 export { parseParameterizedValue } from './parameters';

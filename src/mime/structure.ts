@@ -21,13 +21,14 @@ export interface Structure {
 export function decodedSize(part: MimePart): number {
   if (part.effectiveType.startsWith('multipart/') && part.parts.length > 0) return 0;
   const bytes = decodedBody(part);
-  return part.contentType.startsWith('text/') ? bytes.length + bareLineFeeds(bytes) : bytes.length;
+  return part.effectiveType.startsWith('text/') ? bytes.length + bareLineFeeds(bytes) : bytes.length;
 }
 
 export function structureOf(part: MimePart): Structure {
   return {
-    // [quirk] mox joins the empty media type and subtype of a part without Content-Type into "/".
-    ContentType: part.contentType === '' ? '/' : part.contentType,
+    // A part without Content-Type has the RFC 2045 §5.2 default (message/rfc822 inside multipart/digest,
+    // RFC 2046 §5.1.5). mox reports "/" here, a quirk the contract deliberately fixes.
+    ContentType: part.contentType === '' ? part.effectiveType : part.contentType,
     ContentTypeParams: { ...part.contentTypeParams },
     ContentID: part.contentId,
     ContentDisposition: part.contentDisposition,

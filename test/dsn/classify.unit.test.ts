@@ -38,6 +38,9 @@ describe('classifyReason', () => {
     ['552 5.3.4 Message size exceeds fixed limit', {}, 'mesgtoobig', false],
     ['501 5.1.8 Sender address rejected: Domain not found', { command: 'MAIL' }, 'rejected', false],
     ['550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup', {}, 'userunknown', true],
+    // Microsoft's own codes name the reason whatever the command.
+    ['550 5.5.0 Requested action not taken: mailbox unavailable', {}, 'userunknown', true],
+    ['550 5.7.504 Recipient address rejected: Access denied', {}, 'suspend', false],
     ['550 5.4.316 Message expired, connection refused', {}, 'blocked', false],
     ['Envelope expired', { action: 'delayed' }, 'expired', false],
     ['71', { diagnosticType: 'x-unix', status: '4.5.0' }, 'mailererror', false],

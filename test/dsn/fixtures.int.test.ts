@@ -54,6 +54,8 @@ const cases: Array<[file: string, bounce: boolean, recipients: Want[]]> = [
   ['exim-retry-timeout.eml', true, [['full@receiver.example', 'failed', '4.2.2', null, false]]],
   // au states the account is disabled above the remote reply: suspended, not unknown.
   ['au-account-disabled.eml', true, [['someone@ezweb.ne.jp', 'failed', '5.2.1', 550, false]]],
+  // No recipient in the notice: the returned message's only recipient.
+  ['google-workspace-not-delivered.eml', true, [['gone@partner.example', 'failed', '5.1.1', null, true]]],
   ['auto-reply.eml', false, []],
   ['arf.eml', false, []],
 ];

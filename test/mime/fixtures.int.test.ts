@@ -16,7 +16,7 @@ describe('MIME fixtures', () => {
     assert.deepEqual(parseAddressList(headerFirst(root.headers, 'from')!.value), [{ Name: 'J\u00fcrgen M\u00fcller', Address: 'juergen@sender.example' }]);
     assert.deepEqual(parseAddressList(headerFirst(root.headers, 'to')!.value).map((a) => a.Address), ['jane@receiver.example', 'kim@receiver.example', 'lee@receiver.example']);
     const s = structureOf(root);
-    assert.deepEqual(s.Parts.map((p) => p.ContentType), ['multipart/alternative', 'application/pdf', '/']);
+    assert.deepEqual(s.Parts.map((p) => p.ContentType), ['multipart/alternative', 'application/pdf', 'text/plain']);
     assert.deepEqual(s.Parts[0].Parts.map((p) => [p.ContentType, p.DecodedSize]), [['text/plain', 28], ['text/html', 23]]);
     assert.deepEqual([s.Parts[1].Filename, s.Parts[1].ContentDisposition, s.Parts[1].ContentID, s.Parts[1].DecodedSize], ['Bericht \u00fc.pdf', 'attachment', '<part2@sender.example>', 9]);
     // mox looks at direct children first: the part without Content-Type is read before the alternative is entered.

@@ -44,8 +44,8 @@ describe('structureOf', () => {
       Parts: [
         // Text counts CRLF line ends: "line one\r\nline two" is 18 bytes.
         { ContentType: 'text/plain', ContentTypeParams: { charset: 'UTF-8' }, ContentID: '', ContentDisposition: '', Filename: '', DecodedSize: 18, Parts: [] },
-        // [quirk] no Content-Type gives "/"; not text/*, so no CRLF counting.
-        { ContentType: '/', ContentTypeParams: {}, ContentID: '', ContentDisposition: '', Filename: '', DecodedSize: 'no content-type'.length, Parts: [] },
+        // No Content-Type: the RFC 2045 default text/plain (mox would say "/").
+        { ContentType: 'text/plain', ContentTypeParams: {}, ContentID: '', ContentDisposition: '', Filename: '', DecodedSize: 'no content-type'.length, Parts: [] },
         {
           ContentType: 'application/octet-stream',
           ContentTypeParams: { name: '=?utf-8?b?w6TDtsO8LmJpbg==?=' },
@@ -77,5 +77,19 @@ describe('structureOf', () => {
     const s = structureOf(parseMessage(Buffer.from("Content-Type: application/pdf\r\nContent-Disposition: attachment; filename*0*=utf-8'de'Bericht%20%C3%BC; filename*1=\".pdf\"\r\n\r\n")));
     assert.equal(s.Filename, 'Bericht \u00fc.pdf');
     assert.equal(s.ContentDisposition, 'attachment');
+  });
+});
+
+describe('dates in the writer zone', () => {
+  it('keeps the offset the Date header gave, as Go prints a parsed time', async () => {
+    const { parseDateWithZone, formatRfc3339InZone } = await import('../../src/mime');
+    const cases: [string, string][] = [
+      ['Thu, 02 Jan 2025 10:00:00 +0100', '2025-01-02T10:00:00+01:00'],
+      ['2 Jan 2025 10:00 -0530', '2025-01-02T10:00:00-05:30'],
+      ['Thu, 02 Jan 2025 10:00:00 GMT', '2025-01-02T10:00:00Z'],
+      ['Thu, 02 Jan 2025 10:00:00 EST', '2025-01-02T10:00:00-05:00'],
+    ];
+    for (const [header, want] of cases) assert.equal(formatRfc3339InZone(parseDateWithZone(header)!), want, header);
+    assert.equal(parseDateWithZone('Thu, 02 Jan 2025 10:00:00 +0100')!.date.toISOString(), '2025-01-02T09:00:00.000Z');
   });
 });

@@ -13,7 +13,7 @@ export const hostUnknown: PhraseTable = {
     'non-existent domain', 'nonexistent domain', 'all host address lookups failed permanently',
     'all relevant mx records point to non-existent hosts', 'dns error: domain name not found',
     'dns error: dns server returned answer with no data', 'smtpsend.dns.nonexistentdomain', 'illegal host/domain name found',
-    'remote domain doesnt exist', "remote domain doesn't exist",
+    'remote domain doesnt exist', "remote domain doesn't exist", 'invalid domain name',
   ],
   sequences: [['553 ', ' does not exist']],
 };

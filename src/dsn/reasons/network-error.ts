@@ -10,6 +10,9 @@ export const networkError: PhraseTable = {
     'unable to resolve', 'could not connect and send the mail', 'dns records for the destination computer could not be found',
     'mail forwarding loop', 'routing loop', 'message looping', 'loop detected', 'hop count exceeded',
     'maximum forwarding loop count exceeded', 'unrouteable mail domain', 'failed to connect',
-    'too many "received" headers', 'smtpsend.dns.mxloopback',
+    'too many "received" headers', 'dns lookup failed',
+    'address family mismatch on destination mxs', 'all routes to destination blocked', 'bad dns lookup error code',
+    'could not retrieve source address', 'network error on destination mxs', 'no valid route to remote mx',
+    'no valid route to destination', 'temporary failure in mx lookup', 'smtpsend.dns.mxloopback',
   ],
 };

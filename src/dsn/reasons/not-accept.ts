@@ -9,6 +9,7 @@ export const notAccept: PhraseTable = {
     "couldn't find a mail exchanger", 'could not find a mail exchanger', 'mail receiving disabled',
     'domain does not accept', 'name server: .: host not found', 'no route for current request',
     'smtp protocol returned a permanent error', 'an mx or srv record indicated no smtp service',
-    'no host found for existing smtp connection',
+    'no host found for existing smtp connection', 'destination seem to reject all mails', 'no mx found for domain',
+    'no mx found for destination',
   ],
 };

@@ -6,6 +6,6 @@ export const securityError: PhraseTable = {
   phrases: [
     'authentication required', 'authentication failed', 'authentication is required', 'must authenticate',
     'encryption required', 'encryption needed', 'tls required', 'requires tls', 'must issue a starttls',
-    'security policy', 'insecure', 'certificate', 'access denied',
+    'security policy', 'insecure', 'certificate', 'access denied', 'could not retrieve credentials',
   ],
 };

@@ -8,6 +8,7 @@ export const suspend: PhraseTable = {
     'mailbox has been disabled', 'account suspended', 'account is suspended', 'account has been suspended',
     'suspended account', 'user suspended', 'recipient suspended', 'mailbox is frozen', 'account is frozen',
     'administratively disabled', 'administrativly disabled', 'account is locked', 'account expired',
-    'mailbox unavailable due to inactivity', 'inactive account',
+    'mailbox unavailable due to inactivity', 'inactive account', 'account that you tried to reach is disabled',
+    'account that you tried to reach is inactive',
   ],
 };

@@ -2,15 +2,15 @@
 import type { PhraseTable } from './phrase-table';
 
 /**
- * Wording of a directory lookup by the reporting MTA itself (Lotus Notes, Domino, qmail-local): a verdict on
- * the mailbox even though no remote server and no SMTP command are quoted.
+ * Wording of a directory lookup by the reporting MTA itself (Lotus Notes, Domino, qmail-local, Google): a
+ * verdict on the mailbox even though no remote server and no SMTP command are quoted.
  */
 export const localDirectory: PhraseTable = {
   reason: 'userunknown',
   phrases: [
     'not listed in public name & address book', 'not listed in domino directory', 'no mailbox here by that name',
     'not listed in the directory', 'is not listed in the public address book',
-    'no se encuentra en el directorio de domino', "non répertorié dans l'annuaire domino", 'domino ディレクトリには見つかりません',
+    "because the address couldn't be found", 'no se encuentra en el directorio de domino', "non répertorié dans l'annuaire domino", 'domino ディレクトリには見つかりません',
   ],
 };
 
@@ -27,7 +27,7 @@ export const userUnknown: PhraseTable = {
     'not listed in public name & address book', 'not listed in domino directory', 'bad destination mailbox',
     'no mailbox here by that name', 'no mailbox by that name', 'no account by that name',
     'the email account that you tried to reach does not exist', "this user doesn't have a",
-    'email address does not exist', 'email address could not be found', 'address could not be found',
+    'email address does not exist', 'email address could not be found', 'address could not be found', "address couldn't be found",
     "email address wasn't found", 'recipient address rejected: user unknown',
     'recipient address rejected: unknown user', 'recipient address rejected: invalid user',
     'recipient address rejected: undeliverable address', 'recipientnotfound', 'recipient not found by smtp address lookup',
