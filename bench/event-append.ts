@@ -5,7 +5,7 @@
 //   node dist/bench/event-append.js [--seconds N] [--levels 1,16,256]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '../src/event-store/sqlite';
 import type { CommitInfo } from '../src/event-store/sqlite';
@@ -96,6 +96,8 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpuList[0]?.model ?? 'unknown CPU'}, ${cpuList.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
   console.log(`disk:    ${directory} on ${describeDisk(directory)}`);
   console.log(`node:    ${process.version}, ${seconds} s per level`);
+  // Other work on the machine competes for the same cores and disk; the load average shows how much.
+  console.log(`load:    ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at start`);
   console.log('');
   console.log('appenders   events/s   p50 ms   p99 ms   events/commit');
   try {

@@ -8,5 +8,6 @@ import { holdRulesProjection } from './holdrules';
 import { queueProjection } from './queue';
 import { sendingLimitsProjection } from './sending-limits';
 import { suppressionsProjection } from './suppressions';
+import { webhooksProjection } from './webhooks';
 
-export const allProjections: ProjectionDefinition[] = [configProjection, queueProjection, mailboxProjection, contentRefsProjection, holdRulesProjection, sendingLimitsProjection, suppressionsProjection];
+export const allProjections: ProjectionDefinition[] = [configProjection, queueProjection, mailboxProjection, contentRefsProjection, holdRulesProjection, sendingLimitsProjection, suppressionsProjection, webhooksProjection];

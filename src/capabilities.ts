@@ -15,6 +15,11 @@ import type { ReactorDefinition } from './projecting/reactor-runner';
 import { SendingModule } from './sending/sending.module';
 import { SuppressAfterFailure } from './suppression/suppress-after-failure';
 import { SuppressionModule } from './suppression/suppression.module';
+import { IncomingWebhookReactor } from './webhooks/incoming-webhook-reactor';
+import { OutgoingWebhookReactor } from './webhooks/outgoing-webhook-reactor';
+import { WebhookRetention } from './webhooks/webhook-retention';
+import { WebhookWorker } from './webhooks/webhook-worker';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** A long-running part of a node; started after HTTP is up, stopped (finishing in-flight work) first. */
 export interface NodeService {
@@ -23,13 +28,13 @@ export interface NodeService {
   stop(): Promise<void>;
 }
 
-export const capabilityModules: Type<unknown>[] = [ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, ApiModule];
+export const capabilityModules: Type<unknown>[] = [ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, ApiModule];
 
 /** Providers (from the modules above) that the node starts, in this order, and stops in reverse. */
-export const nodeServices: Type<NodeService>[] = [ContentCollector, DeliveryWorker];
+export const nodeServices: Type<NodeService>[] = [ContentCollector, DeliveryWorker, WebhookWorker, WebhookRetention];
 
 /**
  * Providers that are reactors (ReactorDefinition): the node starts them with the runtime's ReactorRunner
  * once the application is up, so each can use the capability's injected services.
  */
-export const reactors: Type<ReactorDefinition>[] = [HoldRuleReactor, SuppressAfterFailure, DsnMailReactor];
+export const reactors: Type<ReactorDefinition>[] = [HoldRuleReactor, SuppressAfterFailure, DsnMailReactor, OutgoingWebhookReactor, IncomingWebhookReactor];

@@ -41,6 +41,8 @@ export class DeliveryWorker implements NodeService {
   private readonly busyDomains = new Map<string, number>();
   /** Messages someone else acted on first, with the read-model revision that was stale. */
   private readonly conflicted = new Map<number, number>();
+  /** Attempts this worker claimed, and messages someone else had claimed or changed first. */
+  readonly stats = { claimed: 0, skipped: 0 };
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private stopController = new AbortController();
@@ -161,6 +163,8 @@ export class DeliveryWorker implements NodeService {
     work = (async () => {
       try {
         const report = await attempt.run(rows, signal);
+        this.stats.claimed += report.claimed.length;
+        this.stats.skipped += report.skipped.length;
         for (const row of rows) {
           if (report.skipped.includes(row.ID)) this.conflicted.set(row.ID, row.Revision);
           else this.conflicted.delete(row.ID);

@@ -5,10 +5,11 @@
 import type Database from 'better-sqlite3';
 import { QUEUE_TABLE } from '../../projections/queue';
 import { ExpectedRevisionConflict, type EventMetadata } from '../event-store/event-store';
-import { messageStream, type MessageEvent } from '../queue/message-events';
+import { messageStream, type MessageEvent, type MessageQueuedData } from '../queue/message-events';
 import type { Runtime } from '../runtime/runtime';
 import type { HoldRule } from './holdrule-events';
-import { holdRuleMatches } from './holdrule-matching';
+import { firstMatchingRule, holdRuleMatches } from './holdrule-matching';
+import { readHoldRules } from './holdrule-store';
 
 const MAX_TRIES = 5;
 
@@ -55,6 +56,28 @@ export async function holdMatchingMessages(runtime: Runtime, rule: HoldRule, met
   let held = 0;
   for (const row of rows) {
     if (holdRuleMatches(rule, row) && (await holdMessage(runtime, row.ID, rule.ID, metadata))) held++;
+  }
+  return held;
+}
+
+/**
+ * A rule added after a submission read the rules (`before`), but before the rule's own sweep saw the
+ * submission's messages, would let them through: the submission looks once more once the read models
+ * include its append. Either the rule's sweep sees the messages or this look sees the rule, as both
+ * wait for the read models to reach their own append. Returns per recipient whether it is held.
+ */
+export async function holdForRulesAddedSince(runtime: Runtime, data: MessageQueuedData, before: HoldRule[], metadata: EventMetadata): Promise<boolean[]> {
+  const known = new Set(before.map((r) => r.ID));
+  const added = readHoldRules(runtime.readDb).filter((r) => !known.has(r.ID));
+  const held = data.Recipients.map((r) => r.Hold);
+  if (added.length === 0) return held;
+  for (const [i, r] of data.Recipients.entries()) {
+    if (r.Hold) continue;
+    const rule = firstMatchingRule(added, { SenderAccount: data.SenderAccount, SenderDomain: r.SenderDomain, RecipientDomain: r.RecipientDomain });
+    if (!rule) continue;
+    // Held now, by this call or by the rule's own sweep.
+    await holdMessage(runtime, r.QueueMsgID, rule.ID, metadata);
+    held[i] = true;
   }
   return held;
 }

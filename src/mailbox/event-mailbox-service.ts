@@ -17,6 +17,7 @@ function appendProblem(request: AppendToMailbox): string | null {
   if (findMailbox(request.mailbox) === null) return `unknown mailbox ${JSON.stringify(request.mailbox)} (mailboxes are ${MAILBOX_NAMES.join(', ')})`;
   if (!(request.now instanceof Date) || Number.isNaN(request.now.getTime())) return 'now must be a valid Date';
   if (typeof request.meta !== 'object' || request.meta === null) return 'meta must be given (ReceivedMeta)';
+  if (request.source !== undefined && !['smtp', 'sent', 'dsn', 'api'].includes(request.source)) return `unknown source ${JSON.stringify(request.source)} (smtp, sent, dsn or api)`;
   if (request.idempotencyKey !== undefined && (typeof request.idempotencyKey !== 'string' || request.idempotencyKey === '')) {
     return 'idempotencyKey must be a non-empty string when given';
   }
@@ -59,6 +60,7 @@ export class EventMailboxService extends MailboxService {
       Meta: request.meta,
       IdempotencyKey: key,
     };
+    if (request.source !== undefined) data.Source = request.source;
     const ctx = { commandId: key === null ? randomUUID() : idempotentCommandId(key), now: request.now };
     await appendMailboxEvents(this.runtime, request.account, [{ type: 'MailboxMessageAdded', data }], ctx);
     // With a key, a concurrent or earlier append may have won: its event id is ours, so the store kept

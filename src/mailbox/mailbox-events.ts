@@ -2,7 +2,7 @@
 // message database. MsgIDs come from the node-wide allocator (runtime.ids.mailboxMsg), so appends need no
 // expected revision; what must happen once (an idempotent append, an expunge) gets a deterministic event id.
 import type { ContentRef } from '../content/content-events';
-import type { ReceivedMeta } from './mailbox-service';
+import type { MailboxMessageSource, ReceivedMeta } from './mailbox-service';
 
 export const MAILBOX_STREAM_PREFIX = 'mailbox-';
 
@@ -26,6 +26,8 @@ export interface MailboxMessageAddedData {
   Meta: ReceivedMeta;
   /** The caller's key that made the append idempotent, or null. */
   IdempotencyKey: string | null;
+  /** How the message arrived; absent in events written before it was recorded, and for non-SMTP sources. */
+  Source?: MailboxMessageSource;
 }
 
 /** Only the flags that actually changed are listed; setting a flag that is set already is no event at all. */

@@ -17,6 +17,13 @@ export interface ReceivedMeta {
   DSN: boolean;
 }
 
+/**
+ * How a message came to be in the mailbox: `smtp`, received from another server over SMTP (the only
+ * source that triggers the account's incoming webhook, as mox); `sent`, a SaveSent copy; `dsn`, a DSN or
+ * reply matched to a sent message, or a DSN mail Postwire writes to a sender; `api`, added through an API.
+ */
+export type MailboxMessageSource = 'smtp' | 'sent' | 'dsn' | 'api';
+
 export interface AppendToMailbox {
   account: string;
   mailbox: MailboxName;
@@ -25,6 +32,8 @@ export interface AppendToMailbox {
   /** System flags and keywords, lower-case (`\seen`, `$notjunk`, ...). */
   flags: string[];
   meta: ReceivedMeta;
+  /** Absent: not mail received over SMTP (no incoming webhook). */
+  source?: MailboxMessageSource;
   /**
    * Makes the append idempotent: a second append with the same key returns the first MsgID and stores
    * nothing (reactors may run twice after a crash).

@@ -190,11 +190,16 @@ export class ProjectionRunner {
     this.settleWaiters();
   }
 
-  /** Another process (or a rebuild here) swapped a projection's tables: forget cached rows, take its checkpoint. */
+  /**
+   * The catalog is the truth about what a projection has applied. Another process may have applied
+   * batches (a CLI command running a runner on the same files) or swapped in rebuilt tables: then our
+   * cached rows are stale, and events up to its checkpoint must not be applied twice.
+   */
   private noticeSwaps(): void {
     for (const entry of readAllCatalog(this.db)) {
       const projection = this.live.get(entry.name);
-      if (!projection || projection.generation === entry.generation) continue;
+      if (!projection) continue;
+      if (projection.generation === entry.generation && projection.position === entry.position) continue;
       projection.writer.discard();
       projection.generation = entry.generation;
       projection.position = entry.position;

@@ -11,27 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { QUEUE_TABLE } from '../../projections/queue';
 import { newCommandContext, metadataOf } from '../core/command-handling';
 import { ExpectedRevisionConflict, type ExpectedRevision, type StoredEvent } from '../event-store/event-store';
-import { holdMessage } from '../holdrules/hold-messages';
-import type { HoldRule } from '../holdrules/holdrule-events';
-import { firstMatchingRule } from '../holdrules/holdrule-matching';
+import { holdForRulesAddedSince } from '../holdrules/hold-messages';
 import { readHoldRules } from '../holdrules/holdrule-store';
-import { submissionStream, type MessageQueuedData, type QueuedRecipient } from '../queue/message-events';
+import { submissionStream, type MessageQueuedData } from '../queue/message-events';
 import type { Runtime } from '../runtime/runtime';
 import type { FutureRelease } from './future-release';
 import { IDEMPOTENCY_WINDOW_MS, idempotentSubmissionId } from './idempotency';
-import { addressText, type SmtpAddress } from './smtp-address';
+import { has8bit, queuedRecipients, type SubmissionRecipient } from './queued-recipients';
 
-export interface SubmissionRecipient {
-  /** The recipient as the caller wrote it: reported back (Submission.Address) and used for suppression and DSN matching. */
-  address: string;
-  recipient: SmtpAddress;
-  /** The envelope sender (MAIL FROM) for this recipient; with fromid it carries the FromID. */
-  sender: SmtpAddress;
-  /** "" when fromid is not used. */
-  fromID: string;
-  /** Headers to prepend for this recipient (Received, DKIM-Signature), CRLF-terminated. */
-  msgPrefix: string;
-}
+export type { SubmissionRecipient } from './queued-recipients';
 
 export interface QueueSubmissionRequest {
   account: string;
@@ -110,40 +98,6 @@ function checkFromIDs(runtime: Runtime, recipients: SubmissionRecipient[]): void
   }
 }
 
-function has8bit(message: Buffer, prefixes: string[]): boolean {
-  return message.some((b) => b >= 0x80) || prefixes.some((p) => /[^\x00-\x7f]/.test(p));
-}
-
-/** mox queue.Add: recipients share a BaseID (the first id) when all have the same sender and prefix, so one SMTP transaction can carry them. */
-function baseIdOf(recipients: SubmissionRecipient[], ids: number[], smtputf8: boolean): number {
-  if (recipients.length < 2) return 0;
-  const sender = addressText(recipients[0].sender, smtputf8);
-  const same = recipients.every((r) => addressText(r.sender, smtputf8) === sender && r.msgPrefix === recipients[0].msgPrefix);
-  return same ? ids[0] : 0;
-}
-
-function queuedRecipients(req: QueueSubmissionRequest, ids: number[], rules: HoldRule[]): QueuedRecipient[] {
-  const baseId = baseIdOf(req.recipients, ids, req.smtputf8);
-  return req.recipients.map((r, i) => {
-    const row = {
-      QueueMsgID: ids[i],
-      BaseID: baseId,
-      FromID: r.fromID,
-      SenderLocalpart: r.sender.localpart,
-      SenderDomain: r.sender.domain.ascii,
-      SenderDomainStr: r.sender.domain.unicode,
-      RecipientLocalpart: r.recipient.localpart,
-      RecipientDomain: r.recipient.domain.ascii,
-      RecipientDomainStr: r.recipient.domain.unicode,
-      RecipientAddress: r.address,
-      MsgPrefix: r.msgPrefix,
-      Hold: false,
-    };
-    row.Hold = firstMatchingRule(rules, { SenderAccount: req.account, SenderDomain: row.SenderDomain, RecipientDomain: row.RecipientDomain }) !== null;
-    return row;
-  });
-}
-
 export async function queueSubmission(runtime: Runtime, req: QueueSubmissionRequest): Promise<QueueSubmissionOutcome> {
   if (req.recipients.length === 0) throw new Error('a submission needs at least one recipient');
   let submissionId: string;
@@ -161,7 +115,7 @@ export async function queueSubmission(runtime: Runtime, req: QueueSubmissionRequ
   const content = await runtime.content.put(req.message, req.now);
   const ids = await runtime.ids.queueMsg.take(req.recipients.length);
   const rules = readHoldRules(runtime.readDb);
-  const recipients = queuedRecipients(req, ids, rules);
+  const recipients = queuedRecipients(req.account, req.recipients, ids, req.smtputf8, rules);
   const now = req.now.toISOString();
   const data: MessageQueuedData = {
     SubmissionID: submissionId,
@@ -200,28 +154,7 @@ export async function queueSubmission(runtime: Runtime, req: QueueSubmissionRequ
     return outcomeOf(winner, true);
   }
   await runtime.projections.waitFor(position);
-  const held = await holdForRulesAddedMeanwhile(runtime, data, rules, metadataOf(ctx));
+  // A rule added while this was queued may have missed these messages in its own sweep.
+  const held = await holdForRulesAddedSince(runtime, data, rules, metadataOf(ctx));
   return { result: data.Result, repeated: false, submissionId, queueMsgIds: ids, held };
-}
-
-/**
- * A rule added after this submission read the rules, but before the rule's own sweep saw these messages,
- * would let them through: the submission looks once more now that the read models include it. (Either
- * the rule's sweep sees the messages or this look sees the rule, as both wait for the read models to
- * reach their own append.)
- */
-async function holdForRulesAddedMeanwhile(runtime: Runtime, data: MessageQueuedData, before: HoldRule[], metadata: ReturnType<typeof metadataOf>): Promise<boolean[]> {
-  const known = new Set(before.map((r) => r.ID));
-  const added = readHoldRules(runtime.readDb).filter((r) => !known.has(r.ID));
-  const held = data.Recipients.map((r) => r.Hold);
-  if (added.length === 0) return held;
-  for (const [i, r] of data.Recipients.entries()) {
-    if (r.Hold) continue;
-    const rule = firstMatchingRule(added, { SenderAccount: data.SenderAccount, SenderDomain: r.SenderDomain, RecipientDomain: r.RecipientDomain });
-    if (!rule) continue;
-    // Held now, by this call or by the rule's own sweep.
-    await holdMessage(runtime, r.QueueMsgID, rule.ID, metadata);
-    held[i] = true;
-  }
-  return held;
 }

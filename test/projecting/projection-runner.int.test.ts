@@ -140,4 +140,22 @@ describe('projection runner', () => {
     assert.equal(rows.n > 0, true);
     await runner.stop();
   });
+
+  it('two runners on the same read-model file (a server and a CLI command) never apply an event twice', async () => {
+    const other = openReadModelDb(join(dir, 'projections.sqlite'));
+    const first = new ProjectionRunner(store, db, [counter(2)]);
+    const second = new ProjectionRunner(store, other, [counter(2)]);
+    await first.start();
+    await second.start();
+    const before = (db.prepare("SELECT total FROM counts WHERE name = 'twice'").get() as { total: number } | undefined)?.total ?? 0;
+    let last = 0;
+    for (let i = 0; i < 50; i++) last = (await count(store, 'twice', 1)).position;
+    await first.waitFor(last, { timeoutMs: 5000 });
+    await second.waitFor(last, { timeoutMs: 5000 });
+    const after = (db.prepare("SELECT total FROM counts WHERE name = 'twice'").get() as { total: number }).total;
+    assert.equal(after - before, 50);
+    await first.stop();
+    await second.stop();
+    other.close();
+  });
 });

@@ -1,0 +1,146 @@
+// Makes one webhook call: POST the payload with its headers, within one time limit for the whole
+// request (60 s, mox), over kept-alive connections. The first 512 bytes of the response are kept (mox);
+// the rest is read and dropped up to a bound so the connection can be reused, and past the bound the
+// connection is closed instead. Redirects are not followed: a 3xx is a failed call whose error names
+// the Location (Standard Webhooks: 3xx is a failure), so a redirect can never lead a call around the
+// private-target check. Never throws for what the receiver does; the outcome says what happened.
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { checkLiteralHost, guardedLookup, RefusedTarget } from './target-safety';
+
+export const RESPONSE_KEEP_BYTES = 512;
+
+export interface WebhookClientSettings {
+  /** For the whole request: connecting, sending, the status and the kept part of the body. */
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+  /** Response bytes read beyond the kept ones before the connection is closed rather than reused. */
+  drainLimitBytes: number;
+}
+
+export const DEFAULT_CLIENT_SETTINGS: WebhookClientSettings = { timeoutMs: 60_000, allowPrivateTargets: false, drainLimitBytes: 64 * 1024 };
+
+export interface CallOutcome {
+  /** HTTP status; 0 when no response arrived. */
+  code: number;
+  /** The first 512 bytes of the response body. */
+  response: string;
+  /** Why the call failed; "" for a 2xx. */
+  error: string;
+  /** Any 2xx (DESIGN section 5; mox: exactly 200). */
+  success: boolean;
+  /** The target was refused by the private-address check (the test methods answer it as a `user` error). */
+  refused: boolean;
+}
+
+export class WebhookClient {
+  readonly settings: WebhookClientSettings;
+  // mox clones Go's transport (idle connections kept); these keep connections per host for reuse.
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, keepAliveMsecs: 5_000, maxFreeSockets: 64 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, keepAliveMsecs: 5_000, maxFreeSockets: 64 });
+
+  constructor(settings: Partial<WebhookClientSettings> = {}) {
+    this.settings = { ...DEFAULT_CLIENT_SETTINGS, ...settings };
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  async post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<CallOutcome> {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return failed(`invalid webhook URL ${JSON.stringify(url)}`);
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return failed(`webhook URL ${JSON.stringify(url)} is not http or https`);
+    if (!this.settings.allowPrivateTargets) {
+      try {
+        checkLiteralHost(target.hostname);
+      } catch (err) {
+        return { ...failed((err as Error).message), refused: true };
+      }
+    }
+    return this.send(target, Buffer.from(body, 'utf8'), headers, signal);
+  }
+
+  private send(target: URL, body: Buffer, headers: Record<string, string>, signal?: AbortSignal): Promise<CallOutcome> {
+    return new Promise<CallOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: CallOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(outcome);
+      };
+      const secure = target.protocol === 'https:';
+      const req = (secure ? httpsRequest : httpRequest)(target, {
+        method: 'POST',
+        agent: secure ? this.httpsAgent : this.httpAgent,
+        headers: { ...headers, 'Content-Length': String(body.length) },
+        lookup: this.settings.allowPrivateTargets ? undefined : guardedLookup,
+      });
+      const timer = setTimeout(() => {
+        const seconds = this.settings.timeoutMs / 1000;
+        req.destroy(new Error(`webhook call timed out after ${seconds % 1 === 0 ? seconds : seconds.toFixed(1)}s`));
+      }, this.settings.timeoutMs);
+      const onAbort = () => req.destroy(new Error('webhook call aborted: the node is stopping'));
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+
+      req.on('error', (err) => finish({ ...failed(errorText(err)), refused: err instanceof RefusedTarget }));
+      req.on('response', (res) => this.readResponse(req, res, finish));
+      req.end(body);
+    });
+  }
+
+  private readResponse(req: ReturnType<typeof httpRequest>, res: IncomingMessage, finish: (o: CallOutcome) => void): void {
+    const code = res.statusCode ?? 0;
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    let drained = 0;
+    res.on('data', (chunk: Buffer) => {
+      if (keptBytes < RESPONSE_KEEP_BYTES) {
+        const part = chunk.subarray(0, RESPONSE_KEEP_BYTES - keptBytes);
+        kept.push(part);
+        keptBytes += part.length;
+        drained += chunk.length - part.length;
+      } else {
+        drained += chunk.length;
+      }
+      // A large answer is not worth reading to the end to save a connection.
+      if (drained > this.settings.drainLimitBytes) {
+        req.destroy();
+        done();
+      }
+    });
+    const done = () => {
+      const response = Buffer.concat(kept).toString('utf8');
+      const status = `${code} ${res.statusMessage ?? ''}`.trim();
+      if (code >= 200 && code < 300) return finish({ code, response, error: '', success: true, refused: false });
+      let error = `http status ${JSON.stringify(status)}, expected 2xx`;
+      if (code >= 300 && code < 400) {
+        const location = res.headers.location;
+        error += location ? `; redirect to ${location} not followed` : '; redirects are not followed';
+      }
+      finish({ code, response, error, success: false, refused: false });
+    };
+    res.on('end', done);
+    // The body was cut off (connection closed, timeout): the status still counts, as mox reads it first.
+    res.on('aborted', done);
+    res.on('error', done);
+  }
+}
+
+function failed(error: string): CallOutcome {
+  return { code: 0, response: '', error, success: false, refused: false };
+}
+
+function errorText(err: Error): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ECONNRESET' && /socket hang up/.test(err.message)) return 'connection closed by the receiver before it answered (socket hang up)';
+  return err.message || String(code ?? err);
+}
