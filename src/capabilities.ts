@@ -11,7 +11,10 @@ import { DsnMailReactor } from './delivery/dsn-mail-reactor';
 import { HoldRuleReactor } from './holdrules/holdrule-reactor';
 import { HoldRulesModule } from './holdrules/holdrules.module';
 import { MailboxModule } from './mailbox/mailbox.module';
+import { ProjectingModule } from './projecting/projecting.module';
 import type { ReactorDefinition } from './projecting/reactor-runner';
+import { QueueAdminModule } from './queue-admin/queue-admin.module';
+import { RetiredMessageCleaner } from './queue-admin/retired-message-cleaner';
 import { SendingModule } from './sending/sending.module';
 import { SuppressAfterFailure } from './suppression/suppress-after-failure';
 import { SuppressionModule } from './suppression/suppression.module';
@@ -28,10 +31,10 @@ export interface NodeService {
   stop(): Promise<void>;
 }
 
-export const capabilityModules: Type<unknown>[] = [ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, ApiModule];
+export const capabilityModules: Type<unknown>[] = [ProjectingModule, ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, QueueAdminModule, ApiModule];
 
 /** Providers (from the modules above) that the node starts, in this order, and stops in reverse. */
-export const nodeServices: Type<NodeService>[] = [ContentCollector, DeliveryWorker, WebhookWorker, WebhookRetention];
+export const nodeServices: Type<NodeService>[] = [ContentCollector, DeliveryWorker, WebhookWorker, WebhookRetention, RetiredMessageCleaner];
 
 /**
  * Providers that are reactors (ReactorDefinition): the node starts them with the runtime's ReactorRunner

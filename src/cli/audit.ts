@@ -1,4 +1,5 @@
 // `postwire audit <queueMsgId | stream id> [--json]`: the full event history, readable or as JSON lines.
+import { redactConfigSecrets } from '../config/secret-fields';
 import { messageHistory, type HistoryEntry } from '../queue/message-history';
 import { CliError, resolveDataBootstrap, type DataOptions } from './data-options';
 import { describeEvent } from './describe-event';
@@ -18,7 +19,7 @@ export async function audit(id: string, options: DataOptions & { json?: boolean 
       const events = await data.store.readStream(id);
       if (events.length === 0) throw new CliError(`stream ${id} has no events (give a queue message id or a stream id such as account-postwire)`);
       title = `stream ${id}`;
-      entries = events.map((e) => ({ streamId: e.streamId, revision: e.revision, position: e.position, type: e.type, time: e.metadata.now, data: e.data }));
+      entries = events.map((e) => ({ streamId: e.streamId, revision: e.revision, position: e.position, type: e.type, time: e.metadata.now, data: redactConfigSecrets(e).data }));
     }
     if (options.json) {
       for (const e of entries) out.write(`${JSON.stringify(e)}\n`);

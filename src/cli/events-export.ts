@@ -1,9 +1,11 @@
 // `postwire events export [--from POS] [--stream PREFIX]`: the event log as JSON lines, for auditors.
+import { redactConfigSecrets } from '../config/secret-fields';
 import type { StoredEvent } from '../event-store/event-store';
 import { CliError, resolveDataBootstrap, type DataOptions } from './data-options';
 import { openData } from './open-data';
 
-export function exportLine(event: StoredEvent): string {
+export function exportLine(stored: StoredEvent, includeSecrets = false): string {
+  const event = includeSecrets ? stored : redactConfigSecrets(stored);
   return JSON.stringify({
     position: event.position,
     streamId: event.streamId,
@@ -16,7 +18,7 @@ export function exportLine(event: StoredEvent): string {
   });
 }
 
-export async function eventsExport(options: DataOptions & { from?: string; stream?: string }, out: NodeJS.WritableStream): Promise<void> {
+export async function eventsExport(options: DataOptions & { from?: string; stream?: string; includeSecrets?: boolean }, out: NodeJS.WritableStream): Promise<void> {
   const from = options.from === undefined ? 0 : Number(options.from);
   if (!Number.isSafeInteger(from) || from < 0) throw new CliError(`--from must be a position (a whole number >= 0), not ${options.from}`);
   const data = await openData(resolveDataBootstrap(options));
@@ -36,7 +38,7 @@ export async function eventsExport(options: DataOptions & { from?: string; strea
       for (const event of page) {
         if (event.position < from) continue;
         if (options.stream && !event.streamId.startsWith(options.stream)) continue;
-        chunk += `${exportLine(event)}\n`;
+        chunk += `${exportLine(event, options.includeSecrets)}\n`;
       }
       if (chunk && !out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
       after = page[page.length - 1].position;

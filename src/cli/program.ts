@@ -52,7 +52,8 @@ export function buildProgram(out: NodeJS.WritableStream = process.stdout): Comma
       .command('export')
       .description('the event log as JSON lines')
       .option('--from <position>', 'first global position')
-      .option('--stream <prefix>', 'only streams whose id starts with PREFIX (e.g. message-17, account-)'),
+      .option('--stream <prefix>', 'only streams whose id starts with PREFIX (e.g. message-17, account-)')
+      .option('--include-secrets', 'keep password hashes, DKIM private keys and webhook secrets (shown as "(secret)" otherwise)'),
   ).action((opts) => eventsExport(opts, out));
 
   withDataOptions(
