@@ -199,6 +199,8 @@ export class DeliveryAttempt {
       const appended = await appendIfUnchanged(store, c.row, events, ctx, revision);
       if (appended) {
         this.note(appended.position);
+        const outcome = events[1]?.type ?? events[0].type;
+        logger.info({ queueMsgId: c.row.ID, attempt: c.attempt, outcome, error: (events[0].data as { Result?: { Error: string } }).Result?.Error || undefined }, 'delivery attempt recorded');
         return;
       }
       const standing = standingOf(await store.readStream(messageStream(c.row.ID)), c.attempt);

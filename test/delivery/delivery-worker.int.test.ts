@@ -8,6 +8,7 @@ import { MAILBOX_MESSAGES_TABLE } from '../../projections/mailbox';
 import { QUEUE_TABLE } from '../../projections/queue';
 import { DomainDisabledSaveMethod } from '../../src/config/api/domain-methods';
 import { parseBounce } from '../../src/dsn/parse-bounce';
+import { SuppressionService } from '../../src/suppression/suppression-service';
 import type { StoredEvent } from '../../src/event-store/event-store';
 import type { MessageEvent } from '../../src/queue/message-events';
 import { adminCaller, eventsUntil, eventually, messageEventTypes, setupSender, startDeliveryNode, type DeliveryNode } from '../support/delivery-node';
@@ -30,9 +31,9 @@ const running: Setup[] = [];
 async function setup(script: PeerScript = {}, options: { keep?: string; jitter?: number; bootstrap?: Parameters<typeof startDeliveryNode>[0]['bootstrap'] } = {}): Promise<Setup> {
   const peer = await new SmtpPeer(script).start();
   const node = await startDeliveryNode({ smtpPort: peer.port, now: START, jitterSeconds: options.jitter ?? 0, bootstrap: options.bootstrap });
-  await setupSender(node, 'shop', SENDER, options.keep ?? '0s');
   const s = { node, peer };
   running.push(s);
+  await setupSender(node, 'shop', SENDER, options.keep ?? '0s');
   return s;
 }
 
@@ -51,7 +52,7 @@ describe('delivery worker', () => {
 
   it('delivers: claim, attempt result with the next hop\'s code, delivered, retired (no retention: row gone)', async () => {
     const { node, peer } = await setup();
-    const { ids } = await queueMessage(node, { account: 'shop', from: SENDER, to: ['anna@dest.example'], body: 'Hello Anna.' });
+    const { ids, raw } = await queueMessage(node, { account: 'shop', from: SENDER, to: ['anna@dest.example'], body: 'Hello Anna.', msgPrefix: 'Received: from app by mail.test.example\r\n' });
     const events = await eventsUntil(node, ids[0], isFinal, 'retirement');
     assert.deepEqual(events.map((e) => e.type), ['DeliveryAttemptStarted', 'DeliveryAttempted', 'MessageDelivered', 'MessageRetired']);
     const started = find(events, 'DeliveryAttemptStarted');
@@ -67,7 +68,7 @@ describe('delivery worker', () => {
     const retired = find(events, 'MessageRetired');
     assert.deepEqual({ ...retired.data, LastActivity: undefined }, { QueueMsgID: ids[0], Outcome: 'delivered', Success: true, LastActivity: undefined, KeepUntil: null });
     assert.equal(peer.received.length, 1);
-    assert.match(peer.received[0].data.toString(), /Hello Anna\./);
+    assert.equal(peer.received[0].data.toString(), `Received: from app by mail.test.example\r\n${raw.toString()}`, 'MsgPrefix, then the stored content');
     await node.settle();
     assert.equal((node.runtime.readDb.prepare(`SELECT COUNT(*) AS n FROM ${QUEUE_TABLE} WHERE ID = ?`).get(ids[0]) as { n: number }).n, 0);
   });
@@ -183,6 +184,19 @@ describe('delivery worker', () => {
     assert.deepEqual(second550.Recipients.map((r) => [r.Action, r.Status, r.SMTPCode]), [['failed', '5.1.0', 550]]);
     // The suppressed message's own failure: no second suppression event, no Suppressing.
     assert.equal((await node.runtime.store.readStream('suppressions-shop')).length, 1);
+  });
+
+  it('a message already queued is suppressed at its next attempt after its address is listed', async () => {
+    const { node, peer } = await setup({ rcpt: () => '451 4.3.0 try later' });
+    const { ids } = await queueMessage(node, { account: 'shop', from: SENDER, to: ['bob@dest.example'] });
+    const delayed = find(await eventsUntil(node, ids[0], (t) => t.includes('DeliveryDelayed'), 'delayed'), 'DeliveryDelayed');
+    await node.get(SuppressionService).add({ account: 'shop', address: 'B.o.b+list@dest.example', manual: true, reason: 'asked to stop' });
+    const transactions = peer.transactions.size;
+    node.clock.set(new Date(delayed.data.NextAttempt));
+    const events = await eventsUntil(node, ids[0], isFinal, 'suppressed');
+    assert.deepEqual(events.slice(3).map((e) => e.type), ['DeliveryAttemptStarted', 'DeliveryAttempted', 'MessageSuppressed', 'MessageRetired']);
+    assert.equal(find(events, 'DeliveryAttemptStarted', 1).data.Attempt, 2);
+    assert.equal(peer.transactions.size, transactions, 'no connection for the second attempt');
   });
 
   it('554 5.1.0 fails permanently but does not suppress', async () => {
