@@ -10,6 +10,12 @@ import { DeliveryWorker } from './delivery/delivery-worker';
 import { DsnMailReactor } from './delivery/dsn-mail-reactor';
 import { HoldRuleReactor } from './holdrules/holdrule-reactor';
 import { HoldRulesModule } from './holdrules/holdrules.module';
+import { SuppressAfterDsn } from './inbound/dsn-matching/suppress-after-dsn';
+import { InboundModule } from './inbound/inbound.module';
+import { InboundSmtpService } from './inbound/inbound-smtp.service';
+import { SubmissionService } from './inbound/submission/submission.service';
+import { LocalserveModule } from './localserve/localserve.module';
+import { LocalserveRouting } from './localserve/localserve-routing';
 import { MailboxModule } from './mailbox/mailbox.module';
 import { ProjectingModule } from './projecting/projecting.module';
 import type { ReactorDefinition } from './projecting/reactor-runner';
@@ -31,13 +37,25 @@ export interface NodeService {
   stop(): Promise<void>;
 }
 
-export const capabilityModules: Type<unknown>[] = [ProjectingModule, ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, QueueAdminModule, ApiModule];
+export const capabilityModules: Type<unknown>[] = [ProjectingModule, ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, QueueAdminModule, InboundModule, LocalserveModule, ApiModule];
 
-/** Providers (from the modules above) that the node starts, in this order, and stops in reverse. */
-export const nodeServices: Type<NodeService>[] = [ContentCollector, DeliveryWorker, WebhookWorker, WebhookRetention, RetiredMessageCleaner];
+/**
+ * Providers (from the modules above) that the node starts, in this order, and stops in reverse. The SMTP
+ * services come first: localserve routes the queue to the incoming port before the delivery worker runs.
+ */
+export const nodeServices: Type<NodeService>[] = [
+  InboundSmtpService,
+  SubmissionService,
+  LocalserveRouting,
+  ContentCollector,
+  DeliveryWorker,
+  WebhookWorker,
+  WebhookRetention,
+  RetiredMessageCleaner,
+];
 
 /**
  * Providers that are reactors (ReactorDefinition): the node starts them with the runtime's ReactorRunner
  * once the application is up, so each can use the capability's injected services.
  */
-export const reactors: Type<ReactorDefinition>[] = [HoldRuleReactor, SuppressAfterFailure, DsnMailReactor, OutgoingWebhookReactor, IncomingWebhookReactor];
+export const reactors: Type<ReactorDefinition>[] = [HoldRuleReactor, SuppressAfterFailure, SuppressAfterDsn, DsnMailReactor, OutgoingWebhookReactor, IncomingWebhookReactor];

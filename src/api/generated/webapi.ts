@@ -32,22 +32,27 @@ export interface paths {
          *       256 characters or not printable ASCII.
          *     - `missingBody`: `Text` and `HTML` are both empty.
          *     - `multipleFrom`: more than one `From` address.
-         *     - `badAddress`: a From, To, CC or BCC address does not parse.
-         *     - `user`: a display name contains control characters.
+         *     - `badAddress` / `user`: a From, To, CC or BCC address does not parse (`badAddress`), or its
+         *       display name contains control characters (`user`); checked address by address, the display
+         *       name first.
          *     - `domainDisabled`: the From address is in a disabled domain.
          *     - `badFrom`: the account may not send as the From address.
          *     - `noRecipients`: To, CC and BCC are all empty.
          *     - `messageLimitReached`: the account's messages-per-day limit would be exceeded.
          *     - `recipientLimitReached`: the account's first-time-recipients-per-day limit would be exceeded.
          *     - `badAddress`: a ReplyTo address does not parse.
-         *     - `user`: control characters in the subject, a header, a message-id, a reference or file metadata;
-         *       file data that is not base64; `FutureRelease` more than 60 days ahead; `Extra` over its limits
-         *       (64 keys, key 1-128 bytes, value up to 1 KiB, 16 KiB in all).
+         *     - `user`: control characters in the subject.
          *     - `malformedMessageID`: `MessageID` is not enclosed in `<` and `>`.
+         *     - `user`: control characters in a message-id, a reference, a header or file metadata; a header
+         *       name that is not a valid field name; file data that is not base64.
          *     - `messageTooLarge`: the composed message exceeds the maximum message size.
-         *     - `server`: signing or queueing failed.
-         *     - `sentOverQuota`: the message was queued, but storing the copy for `SaveSent` would exceed the
-         *       account's quota. The message is still being delivered.
+         *     - `server`: DKIM signing failed.
+         *     - `user`: the login address uses FromIDs but the From domain has no catch-all separator;
+         *       `FutureRelease` more than 60 days ahead; `Extra` over its limits (64 keys, key 1-128 bytes,
+         *       value up to 1 KiB, 16 KiB in all).
+         *     - `server`: queueing failed.
+         *     - `sentOverQuota`: kept for mox compatibility; Postwire has no mailbox quota, so it is not
+         *       returned. A failure to store the `SaveSent` copy is `server`, and the message stays queued.
          */
         post: operations["Send"];
         delete?: never;
