@@ -29,6 +29,7 @@ import { OutgoingWebhookReactor } from './webhooks/outgoing-webhook-reactor';
 import { WebhookRetention } from './webhooks/webhook-retention';
 import { WebhookWorker } from './webhooks/webhook-worker';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebPagesModule } from './web/web-pages.module';
 
 /** A long-running part of a node; started after HTTP is up, stopped (finishing in-flight work) first. */
 export interface NodeService {
@@ -37,7 +38,7 @@ export interface NodeService {
   stop(): Promise<void>;
 }
 
-export const capabilityModules: Type<unknown>[] = [ProjectingModule, ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, QueueAdminModule, InboundModule, LocalserveModule, ApiModule];
+export const capabilityModules: Type<unknown>[] = [ProjectingModule, ConfigModule, ContentModule, MailboxModule, SendingModule, HoldRulesModule, SuppressionModule, DeliveryModule, WebhooksModule, QueueAdminModule, InboundModule, LocalserveModule, ApiModule, WebPagesModule];
 
 /**
  * Providers (from the modules above) that the node starts, in this order, and stops in reverse. The SMTP

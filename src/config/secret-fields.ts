@@ -11,6 +11,8 @@ export const SECRET_FIELDS: Record<string, readonly (readonly string[])[]> = {
   WebhookSecretChanged: [['Secret']],
   OutgoingWebhookChanged: [['OutgoingWebhook', 'Authorization']],
   IncomingWebhookChanged: [['IncomingWebhook', 'Authorization']],
+  // The webhook queue copies the account's Authorization value into each queued webhook.
+  WebhookQueued: [['Authorization']],
 };
 
 /** The event's data with every non-empty secret replaced by "(secret)"; other events unchanged. */

@@ -2,6 +2,7 @@
 // NextAttemptSet, NextAttemptAdd, TransportSet, RequireTLSSet, reference 3.7), pure: the message as the
 // read model shows it and the time in, the events out; no events when the message already is as asked,
 // so the operation's Count only counts messages it changed. None of these causes a webhook.
+import { userError } from '../api/api-error';
 import type { DecidedEvent } from '../core/command-handling';
 import type { MessageEvent } from '../queue/message-events';
 import type { AdminQueueRow } from './queue-records';
@@ -23,6 +24,7 @@ function nextAttemptAt(row: AdminQueueRow, at: Date): MessageDecided[] {
   // The attempt in flight sets NextAttempt itself when it ends; moving it now could let another node
   // start a second attempt of the same message meanwhile.
   if (row.InFlight) return [];
+  if (Number.isNaN(at.getTime())) throw userError(`Minutes: the next attempt of message ${row.ID} would be beyond the last representable time`);
   const next = at.toISOString();
   return next === row.NextAttempt ? [] : [{ type: 'NextAttemptChanged', data: { QueueMsgID: row.ID, NextAttempt: next } }];
 }

@@ -77,6 +77,12 @@ export class QueueListing {
     return raw ? decodeQueueRow(raw) : null;
   }
 
+  /** One message, queued or retired. */
+  get(id: number): AdminQueueRow | null {
+    const raw = this.db.prepare(`SELECT * FROM ${column(QUEUE_TABLE)} WHERE "ID" = ?`).get(id);
+    return raw ? decodeQueueRow(raw) : null;
+  }
+
   /** Retired messages whose KeepUntil has passed at `now`, oldest first. */
   expired(now: Date, limit: number): AdminQueueRow[] {
     return this.db
