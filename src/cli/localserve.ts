@@ -1,6 +1,8 @@
 // `postwire localserve [--dir DIR] [--http-port N] [--smtp-port N] [--submission-port N]`
 import { CommandBus } from '@nestjs/cqrs';
 import { ConfigView } from '../config/config-view';
+import { InboundSmtpService } from '../inbound/inbound-smtp.service';
+import { SubmissionService } from '../inbound/submission/submission.service';
 import { localserveAdminPasswordHash, seedLocalserveConfig } from '../config/localserve-seed';
 import { createLogger } from '../observability/logger';
 import { localserveBootstrap, LOCALSERVE, type LocalserveOptions } from '../localserve/localserve-config';
@@ -15,12 +17,17 @@ export async function localserve(options: LocalserveOptions, out: NodeJS.Writabl
   const added = await seedLocalserveConfig(node.http.app.get(CommandBus), node.http.app.get(ConfigView));
   if (added.length > 0) logger.info({ added }, 'localserve configuration created');
   const http = node.urls[0]?.url ?? '(no HTTP listener)';
+  const smtp = node.http.app.get(InboundSmtpService).endpoints[0];
+  const submission = node.http.app.get(SubmissionService).endpoints[0];
+  const at = (e: { ip: string; port: number } | undefined) => (e ? `${e.ip}:${e.port}` : '(off)');
   out.write(
     [
       `Postwire localserve is running. Data: ${bootstrap.dataDir}`,
       `  webapi      ${http}/webapi/v0/`,
       `  adminapi    ${http}/adminapi/v0/`,
       `  metrics     ${http}/metrics`,
+      `  smtp        ${at(smtp)} (incoming; the queue delivers here; localparts ending in temperror, permerror, timeout or a code fail on purpose)`,
+      `  submission  ${at(submission)} (AUTH PLAIN/LOGIN without TLS on loopback)`,
       `  account     ${LOCALSERVE.address} / ${LOCALSERVE.password}`,
       `  admin       admin / ${LOCALSERVE.adminPassword}`,
       'Stop with Ctrl-C.',
