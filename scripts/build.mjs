@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Brings a checkout up to date before anything runs: installs packages when package-lock.json changed,
 // regenerates the API types when openapi/ changed, and compiles when any TypeScript source is newer than
-// the last build. Prints nothing when there is nothing to do, so `npm run --silent cli` stays clean.
+// the last build (the server with tsconfig.json, the pages' browser code in web/ with build-web.mjs).
+// Prints nothing when there is nothing to do, so `npm run --silent cli` stays clean.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,4 +59,11 @@ if (srcNewest > mtime(stamp)) {
   }
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());
+}
+
+// 4. the browser code of the admin and account pages (web/, its own tsconfig: ES modules for browsers)
+try {
+  execFileSync(process.execPath, [join(root, 'scripts/build-web.mjs'), ...(quiet ? ['--quiet'] : [])], { cwd: root, stdio: 'inherit' });
+} catch {
+  process.exit(1);
 }
