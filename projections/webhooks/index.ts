@@ -140,9 +140,11 @@ export const webhooksProjection = defineProjection({
       primaryKey: ['ID'],
       indexes: [
         ['Retired', 'NextAttempt', 'ID'],
+        ['Retired', 'URL', 'NextAttempt', 'ID'],
         ['Retired', 'Submitted', 'ID'],
         ['Retired', 'LastActivity', 'ID'],
         ['QueueMsgID', 'Retired'],
+        ['InFlight', 'URL'],
         ['KeepUntil'],
       ],
     },

@@ -20,6 +20,8 @@ export async function localserve(options: LocalserveOptions, out: NodeJS.Writabl
   const smtp = node.http.app.get(InboundSmtpService).endpoints[0];
   const submission = node.http.app.get(SubmissionService).endpoints[0];
   const at = (e: { ip: string; port: number } | undefined) => (e ? `${e.ip}:${e.port}` : '(off)');
+  const httpPort = node.urls[0] ? Number(new URL(node.urls[0].url).port) : LOCALSERVE.httpPort;
+  const dueNow = `postwire localserve due-now${httpPort === LOCALSERVE.httpPort ? '' : ` --http-port ${httpPort}`}`;
   out.write(
     [
       `Postwire localserve is running. Data: ${bootstrap.dataDir}`,
@@ -30,6 +32,7 @@ export async function localserve(options: LocalserveOptions, out: NodeJS.Writabl
       `  submission  ${at(submission)} (AUTH PLAIN/LOGIN without TLS on loopback)`,
       `  account     ${LOCALSERVE.address} / ${LOCALSERVE.password}`,
       `  admin       admin / ${LOCALSERVE.adminPassword}`,
+      `  due-now     ${dueNow} (retries now instead of later)`,
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

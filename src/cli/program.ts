@@ -7,6 +7,7 @@ import { withDataOptions } from './data-options';
 import { dsnParseCommand } from './dsn-parse';
 import { eventsExport } from './events-export';
 import { localserve } from './localserve';
+import { localserveDueNow } from './localserve-due-now';
 import { projectionsRebuild, projectionsStatus } from './projections';
 import { quickstart } from './quickstart';
 import { serve } from './serve';
@@ -21,16 +22,28 @@ const portNumber = (value: string) => {
 export function buildProgram(out: NodeJS.WritableStream = process.stdout): Command {
   const program = new Command('postwire')
     .description('Mail for applications: an HTTP/JSON API to send e-mail and webhooks to hear what became of it.')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Options go with the command they follow (see localserve due-now below).
+    .enablePositionalOptions();
 
-  program
+  const localserveCommand = program
     .command('localserve')
     .description('development mode: everything on loopback, the embedded store in DIR, simulated delivery failures')
+    // `localserve due-now --http-port N`: the option belongs to the subcommand, not to localserve itself.
+    .enablePositionalOptions()
     .option('--dir <dir>', 'data directory (default $POSTWIRE_DATA or ./data/localserve)')
     .option('--http-port <port>', 'HTTP port (default $POSTWIRE_HTTP_PORT or 1080)', portNumber)
     .option('--smtp-port <port>', 'SMTP port (default $POSTWIRE_SMTP_PORT or 1025)', portNumber)
     .option('--submission-port <port>', 'submission port (default $POSTWIRE_SUBMISSION_PORT or 1587)', portNumber)
     .action((opts) => localserve(opts, out));
+  localserveCommand
+    .command('due-now')
+    .description('time travel: every queued message and pending webhook of a running localserve is attempted now (adminapi DueNow)')
+    .option('--http-port <port>', 'the HTTP port localserve listens on, on 127.0.0.1 (default $POSTWIRE_HTTP_PORT or 1080)', portNumber)
+    .option('--url <url>', 'the server\'s base URL instead, e.g. http://127.0.0.1:1080')
+    .option('--admin-password <password>', 'default $POSTWIRE_ADMIN_PASSWORD or localserve\'s postwireadmin')
+    .option('--json', 'print the counts as JSON: {"Messages": N, "Hooks": N}')
+    .action((opts) => localserveDueNow(opts, out));
 
   program
     .command('serve')

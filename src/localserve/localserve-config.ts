@@ -2,7 +2,7 @@
 // webapi, adminapi and web pages switched on.
 import { resolve } from 'node:path';
 import type { Bootstrap } from '../config/bootstrap';
-import { DEFAULT_MAX_MESSAGE_SIZE } from '../config/bootstrap';
+import { ConfigError, DEFAULT_MAX_MESSAGE_SIZE } from '../config/bootstrap';
 
 export interface LocalserveOptions {
   dir?: string;
@@ -25,11 +25,17 @@ export const LOCALSERVE = {
   submissionPort: 1587,
 } as const;
 
-function port(flag: number | undefined, env: string, fallback: number): number {
-  const raw = flag ?? (process.env[env] ? Number(process.env[env]) : undefined);
-  if (raw === undefined) return fallback;
-  if (!Number.isInteger(raw) || raw < 0 || raw > 65535) throw new Error(`${env}: not a port number: ${raw}`);
-  return raw;
+/** The flag, else the environment variable, else the default; a bad value is a ConfigError naming it. */
+function port(flag: number | undefined, flagName: string, env: string, fallback: number): number {
+  if (flag !== undefined) {
+    if (!Number.isInteger(flag) || flag < 0 || flag > 65535) throw new ConfigError('localserve', [`${flagName}: not a port number: ${flag}`]);
+    return flag;
+  }
+  const raw = process.env[env];
+  if (raw === undefined || raw === '') return fallback;
+  // Digits only: Number() would also take "0x50", "1e3" or " 80 ".
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw new ConfigError('environment', [`${env}: not a port number: ${raw}`]);
+  return Number(raw);
 }
 
 export function localserveBootstrap(options: LocalserveOptions): Bootstrap {
@@ -40,9 +46,9 @@ export function localserveBootstrap(options: LocalserveOptions): Bootstrap {
     listeners: {
       local: {
         ips: ['127.0.0.1'],
-        http: { port: port(options.httpPort, 'POSTWIRE_HTTP_PORT', LOCALSERVE.httpPort), webapi: true, adminapi: true, adminPages: true, accountPages: true, metrics: true },
-        smtp: { port: port(options.smtpPort, 'POSTWIRE_SMTP_PORT', LOCALSERVE.smtpPort) },
-        submission: { port: port(options.submissionPort, 'POSTWIRE_SUBMISSION_PORT', LOCALSERVE.submissionPort), requireTLS: false },
+        http: { port: port(options.httpPort, '--http-port', 'POSTWIRE_HTTP_PORT', LOCALSERVE.httpPort), webapi: true, adminapi: true, adminPages: true, accountPages: true, metrics: true },
+        smtp: { port: port(options.smtpPort, '--smtp-port', 'POSTWIRE_SMTP_PORT', LOCALSERVE.smtpPort) },
+        submission: { port: port(options.submissionPort, '--submission-port', 'POSTWIRE_SUBMISSION_PORT', LOCALSERVE.submissionPort), requireTLS: false },
       },
     },
     webhooks: { allowPrivateTargets: true },

@@ -3,7 +3,7 @@
 // a crash never causes a hot retry), call, record the result. A conflict on the claim means someone else
 // acted first (another worker, an admin, a newer event superseding it) and the attempt is skipped.
 import { performance } from 'node:perf_hooks';
-import type { ConfigView } from '../config/config-view';
+import type { AccountConfig, ConfigView } from '../config/config-view';
 import { appendDecided, newCommandContext } from '../core/command-handling';
 import { ExpectedRevisionConflict } from '../event-store/event-store';
 import type { Runtime } from '../runtime/runtime';
@@ -12,7 +12,7 @@ import type { HookRow } from './hook-queries';
 import { foldHook, type HookState } from './hook-state';
 import type { WebhookClient } from './http/webhook-client';
 import { webhookHeaders } from './http/webhook-headers';
-import { hookKeepUntil } from './retention';
+import { keepUntilFor } from './retention';
 import type { HookResult, WebhookQueuedData } from './webhook-events';
 
 export interface AttemptReport {
@@ -46,8 +46,8 @@ export interface AttemptContext {
 }
 
 /** Appends the claim; null when the stream moved on since the row (someone else acted). */
-export async function claimHook(c: AttemptContext, row: HookRow, now: Date): Promise<{ events: HookDecided[]; revision: number; position: number } | null> {
-  const events = decideClaim(stateOfRow(row), now, c.runtime.node, c.jitter(), hookKeepUntil(c.config, row.Account, now));
+export async function claimHook(c: AttemptContext, row: HookRow, now: Date, account: AccountConfig | null = c.config.account(row.Account)): Promise<{ events: HookDecided[]; revision: number; position: number } | null> {
+  const events = decideClaim(stateOfRow(row), now, c.runtime.node, c.jitter(), keepUntilFor(account, now));
   if (events.length === 0) return null;
   try {
     const appended = await appendDecided(c.runtime.store, row.StreamID, events, newCommandContext(now), row.Revision < 0 ? 'no_stream' : row.Revision);
@@ -58,9 +58,16 @@ export async function claimHook(c: AttemptContext, row: HookRow, now: Date): Pro
   }
 }
 
-export async function attemptHook(c: AttemptContext, row: HookRow, signal?: AbortSignal): Promise<AttemptReport> {
+/**
+ * Claims, calls and records. `onCallEnded` runs as soon as the HTTP call is over, before its result is
+ * recorded: the next call to the same URL may start then, and its claim shares the store's commit with
+ * this result.
+ */
+export async function attemptHook(c: AttemptContext, row: HookRow, signal?: AbortSignal, onCallEnded: () => void = () => undefined): Promise<AttemptReport> {
   const claimedAt = c.runtime.clock.now();
-  const claim = await claimHook(c, row, claimedAt);
+  // The account's settings as they are now: retention for a final outcome, the secret for signing.
+  const account = c.config.account(row.Account);
+  const claim = await claimHook(c, row, claimedAt, account);
   if (!claim) return { conflict: true, position: -1, result: null };
   const started = claim.events.find((e) => e.type === 'WebhookAttemptStarted');
   // The interrupted last attempt ended the webhook: there is no call to make.
@@ -69,9 +76,10 @@ export async function attemptHook(c: AttemptContext, row: HookRow, signal?: Abor
 
   const start = c.runtime.clock.now();
   const t0 = performance.now();
-  const secret = c.config.account(row.Account)?.WebhookSecret ?? '';
+  const secret = account?.WebhookSecret ?? '';
   const headers = webhookHeaders({ hookId: row.ID, attempt, authorization: row.Authorization, secret, body: row.Payload, now: start });
   const outcome = await c.client.post(row.URL, row.Payload, headers, signal);
+  onCallEnded();
   const result: HookResult = {
     Start: start.toISOString(),
     Duration: Math.round((performance.now() - t0) * 1e6),
@@ -81,7 +89,7 @@ export async function attemptHook(c: AttemptContext, row: HookRow, signal?: Abor
     Error: outcome.error,
     Response: outcome.response,
   };
-  const position = await recordOutcome(c, row, attempt, result, { ...stateOfRow(row), Attempts: attempt, inFlight: attempt, revision: claim.revision });
+  const position = await recordOutcome(c, row, account, attempt, result, { ...stateOfRow(row), Attempts: attempt, inFlight: attempt, revision: claim.revision });
   return { conflict: false, position, result };
 }
 
@@ -89,11 +97,11 @@ export async function attemptHook(c: AttemptContext, row: HookRow, signal?: Abor
  * Appends the result. On a conflict (the admin rescheduled or canceled it, a newer event superseded it
  * meanwhile) the stream is read and the result decided again on what it says now.
  */
-async function recordOutcome(c: AttemptContext, row: HookRow, attempt: number, result: HookResult, known: HookState): Promise<number> {
+async function recordOutcome(c: AttemptContext, row: HookRow, account: AccountConfig | null, attempt: number, result: HookResult, known: HookState): Promise<number> {
   let state = known;
   for (let tries = 0; tries < 5; tries++) {
     const now = c.runtime.clock.now();
-    const events = decideOutcome(state, attempt, result, now, hookKeepUntil(c.config, row.Account, now));
+    const events = decideOutcome(state, attempt, result, now, keepUntilFor(account, now));
     if (events.length === 0) return -1;
     try {
       const appended = await appendDecided(c.runtime.store, row.StreamID, events, newCommandContext(now), state.revision);

@@ -1,10 +1,14 @@
 // The shell around decisions on one webhook: read its stream, fold, decide, append with the expected
-// revision, and decide once more on fresh state when someone else appended in between (core
-// handleCommand). Used by superseding, the admin's operations and retention.
+// revision, and decide again on fresh state when someone else appended in between (core handleCommand).
+// A webhook being called changes twice in quick succession (claim, result), so a few more rounds are
+// allowed than handleCommand's one before the conflict reaches the caller. Used by superseding, the
+// admin's operations and retention.
 import { handleCommand, newCommandContext, type Decider } from '../core/command-handling';
-import type { EventStore } from '../event-store/event-store';
+import { ExpectedRevisionConflict, type EventStore } from '../event-store/event-store';
 import type { HookDecided } from './hook-decisions';
 import { evolveHook, initialHookState, type HookState } from './hook-state';
+
+const ROUNDS = 5;
 
 export interface HookDecisionResult {
   events: HookDecided[];
@@ -20,6 +24,13 @@ export async function decideOnHook(
   correlationId?: string,
 ): Promise<HookDecisionResult> {
   const decider: Decider<HookState, null, HookDecided> = { initialState: initialHookState, evolve: evolveHook, decide: (_c, state) => decide(state) };
-  const handled = await handleCommand(store, streamId, decider, null, newCommandContext(now, correlationId));
-  return { events: handled.events, position: handled.appended?.position ?? null };
+  for (let round = 1; ; round++) {
+    try {
+      const handled = await handleCommand(store, streamId, decider, null, newCommandContext(now, correlationId));
+      return { events: handled.events, position: handled.appended?.position ?? null };
+    } catch (err) {
+      if (!(err instanceof ExpectedRevisionConflict) || round >= ROUNDS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * round));
+    }
+  }
 }

@@ -75,12 +75,10 @@ export function decideCancel(state: HookState, now: Date, keepUntil: string | nu
   return [{ type: 'WebhookCanceled', data: { HookID: idOf(state), Result: result } }, retired(state, false, now, keepUntil)];
 }
 
-/** The admin's HookNextAttemptSet / HookNextAttemptAdd. */
+/** The admin's HookNextAttemptSet / HookNextAttemptAdd; every pending webhook counts, as in mox. */
 export function decideNextAttempt(state: HookState, nextAttempt: Date): HookDecided[] {
   if (!state.queued || state.end !== null) return [];
-  const at = nextAttempt.toISOString();
-  if (at === state.NextAttempt) return [];
-  return [{ type: 'WebhookNextAttemptChanged', data: { HookID: idOf(state), NextAttempt: at } }];
+  return [{ type: 'WebhookNextAttemptChanged', data: { HookID: idOf(state), NextAttempt: nextAttempt.toISOString() } }];
 }
 
 /** The retention period of a retired webhook is over. */

@@ -48,6 +48,12 @@ export interface HookFilter {
   Event?: string;
 }
 
+export interface DueHook {
+  ID: number;
+  URL: string;
+  Revision: number;
+}
+
 export interface SourceRow {
   Position: number;
   Account: string;
@@ -64,27 +70,72 @@ const pendingListing = { table: WEBHOOKS_TABLE, id: 'ID', sortFields: { NextAtte
 const retiredListing = { table: WEBHOOKS_TABLE, id: 'ID', sortFields: { LastActivity: 'LastActivity', Submitted: 'Submitted' }, defaultField: 'LastActivity' };
 
 export class HookQueries {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
 
+  /** The worker asks these many times a second: each statement is prepared once. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   get(id: number): HookRow | null {
-    const raw = this.db.prepare(`SELECT * FROM ${WEBHOOKS_TABLE} WHERE ID = ?`).get(id);
+    const raw = this.statement(`SELECT * FROM ${WEBHOOKS_TABLE} WHERE ID = ?`).get(id);
     return raw ? decode(raw) : null;
   }
 
-  /** Pending webhooks due at `now` whose URL is not busy, in the order mox calls them (NextAttempt, ID). */
-  due(now: Date, busyUrls: readonly string[], limit: number): HookRow[] {
-    return this.db
-      .prepare(
-        `SELECT * FROM ${WEBHOOKS_TABLE} WHERE Retired = 0 AND NextAttempt <= ? AND URL NOT IN (SELECT value FROM json_each(?))
-         ORDER BY NextAttempt, ID LIMIT ?`,
-      )
-      .all(now.toISOString(), JSON.stringify(busyUrls), limit)
-      .map(decode);
+  /**
+   * The next webhook to call for each URL that is not busy: per URL its earliest due webhook, then those
+   * in the order mox calls them (NextAttempt, ID). One indexed look per distinct URL (a recursive walk over
+   * the URL index), so a long backlog for some URLs costs nothing when the others are scanned.
+   *
+   * Busy are the URLs this worker is calling (`busyUrls`) and, as far as this node's read models know,
+   * those another node is calling: a claim other than `ownClaims` that is still valid (its NextAttempt,
+   * when an interrupted claim expires, is still ahead).
+   */
+  due(now: Date, busyUrls: readonly string[], ownClaims: readonly number[], limit: number): DueHook[] {
+    const at = now.toISOString();
+    return this.statement(
+      `WITH RECURSIVE urls(url) AS (
+         SELECT (SELECT MIN(URL) FROM ${WEBHOOKS_TABLE} WHERE Retired = 0)
+         UNION ALL
+         SELECT (SELECT MIN(URL) FROM ${WEBHOOKS_TABLE} WHERE Retired = 0 AND URL > urls.url) FROM urls WHERE urls.url IS NOT NULL
+       )
+       SELECT h.ID, h.URL, h.Revision FROM urls
+       JOIN ${WEBHOOKS_TABLE} h ON h.ID = (
+         SELECT ID FROM ${WEBHOOKS_TABLE} WHERE Retired = 0 AND URL = urls.url AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT 1
+       )
+       WHERE urls.url IS NOT NULL AND urls.url NOT IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (
+           SELECT 1 FROM ${WEBHOOKS_TABLE} o WHERE o.InFlight = 1 AND o.URL = urls.url AND o.Retired = 0 AND o.NextAttempt > ?
+             AND o.ID NOT IN (SELECT value FROM json_each(?))
+         )
+       ORDER BY h.NextAttempt, h.ID LIMIT ?`,
+    ).all(at, JSON.stringify(busyUrls), at, JSON.stringify(ownClaims), limit) as DueHook[];
+  }
+
+  /** The first few due webhooks of one URL, in calling order; none while another node calls the URL. */
+  dueFor(url: string, now: Date, ownClaims: readonly number[], limit: number): DueHook[] {
+    const at = now.toISOString();
+    const elsewhere = this.statement(
+      `SELECT 1 FROM ${WEBHOOKS_TABLE} WHERE InFlight = 1 AND URL = ? AND Retired = 0 AND NextAttempt > ? AND ID NOT IN (SELECT value FROM json_each(?)) LIMIT 1`,
+    ).get(url, at, JSON.stringify(ownClaims));
+    if (elsewhere) return [];
+    return this.statement(`SELECT ID, URL, Revision FROM ${WEBHOOKS_TABLE} WHERE Retired = 0 AND URL = ? AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT ?`).all(
+      url,
+      at,
+      limit,
+    ) as DueHook[];
   }
 
   /** The earliest NextAttempt of a pending webhook, or null. */
   nextDue(): string | null {
-    return (this.db.prepare(`SELECT MIN(NextAttempt) AS next FROM ${WEBHOOKS_TABLE} WHERE Retired = 0`).get() as { next: string | null }).next;
+    return (this.statement(`SELECT MIN(NextAttempt) AS next FROM ${WEBHOOKS_TABLE} WHERE Retired = 0`).get() as { next: string | null }).next;
   }
 
   /** Pending webhooks of a message that a webhook caused by a later fact supersedes (replays never count). */

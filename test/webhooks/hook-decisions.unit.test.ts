@@ -132,10 +132,10 @@ describe('admin and retention', () => {
     ]);
   });
 
-  it('reschedules only when the time changes', () => {
+  it('reschedules pending webhooks only', () => {
     const spec = specification(hook, (when: Date, state) => decideNextAttempt(state, when));
     spec.given([queued]).when(at(60_000)).then([{ type: 'WebhookNextAttemptChanged', data: { HookID: 5, NextAttempt: iso(60_000) } }]);
-    spec.given([queued]).when(at(0)).then([]);
+    spec.given([queued, { type: 'WebhookCanceled', data: { HookID: 5, Result: result(0, false) } }, retired(false, 1)]).when(at(60_000)).then([]);
   });
 
   it('expires a retired webhook once KeepUntil has passed', () => {

@@ -196,7 +196,7 @@ describe('incoming payload', () => {
     assert.deepEqual(payload.To, [{ Name: '', Address: 'orders@example.org' }, { Name: 'Two', Address: 'two@☺.example' }]);
     assert.deepEqual(payload.ReplyTo, [{ Name: '', Address: 'noreply@supplier.example' }]);
     assert.equal(payload.Subject, 'Statement ☺');
-    assert.equal(payload.Date, '2025-03-14T10:02:17Z');
+    assert.equal(payload.Date, '2025-03-14T11:02:17+01:00', 'in the zone the message gave, as Go keeps it');
     assert.equal(payload.InReplyTo, '<parent@example.org>');
     assert.deepEqual(payload.References, ['<root@example.org>', '<mid@example.org>', '<parent@example.org>']);
     assert.equal(payload.Text, 'Your statement.\n');

@@ -127,10 +127,12 @@ describe('webhook calls', () => {
 
   it('a receiver that closes the connection is a failed attempt with the reason', async () => {
     receiver.answer('close');
+    const calls = receiver.calls.length;
     const hook = await deliverOne();
     const row = await hookUntil(node, hook.ID, (r) => r.Attempts === 1 && !r.InFlight, 'failed');
     assert.equal(row.Results[0].Code, 0);
     assert.match(row.Results[0].Error, /connection closed by the receiver|ECONNRESET/);
+    assert.equal(receiver.calls.length, calls + 1, 'a request that was written is not sent again within the attempt');
     await cancelAll();
   });
 

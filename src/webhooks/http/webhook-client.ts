@@ -35,9 +35,12 @@ export interface CallOutcome {
 
 export class WebhookClient {
   readonly settings: WebhookClientSettings;
-  // mox clones Go's transport (idle connections kept); these keep connections per host for reuse.
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, keepAliveMsecs: 5_000, maxFreeSockets: 64 });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, keepAliveMsecs: 5_000, maxFreeSockets: 64 });
+  // mox clones Go's transport (idle connections kept); these keep connections per host for reuse. Idle
+  // connections are closed after 4 s, before a receiver's own idle timeout (Node servers: 5 s) would
+  // close them under a new request.
+  // Many URLs may share one receiver (host and port): up to 1,024 idle connections are kept for it.
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, timeout: 4_000, maxFreeSockets: 1_024 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, timeout: 4_000, maxFreeSockets: 1_024 });
 
   constructor(settings: Partial<WebhookClientSettings> = {}) {
     this.settings = { ...DEFAULT_CLIENT_SETTINGS, ...settings };
@@ -63,11 +66,18 @@ export class WebhookClient {
         return { ...failed((err as Error).message), refused: true };
       }
     }
-    return this.send(target, Buffer.from(body, 'utf8'), headers, signal);
+    const bytes = Buffer.from(body, 'utf8');
+    const first = await this.send(target, bytes, headers, signal);
+    // A kept-alive connection the receiver closed while idle can fail before the request was even written;
+    // the call never reached the application, so it is made once more on a fresh connection (as Go's
+    // transport retries a reused connection when nothing was written). Once the request is written a
+    // failure is the attempt's outcome: the receiver may have acted on it.
+    if (first.staleConnection) return this.send(target, bytes, headers, signal, false);
+    return first;
   }
 
-  private send(target: URL, body: Buffer, headers: Record<string, string>, signal?: AbortSignal): Promise<CallOutcome> {
-    return new Promise<CallOutcome>((resolve) => {
+  private send(target: URL, body: Buffer, headers: Record<string, string>, signal?: AbortSignal, reuse = true): Promise<CallOutcome & { staleConnection?: boolean }> {
+    return new Promise<CallOutcome & { staleConnection?: boolean }>((resolve) => {
       let settled = false;
       const finish = (outcome: CallOutcome) => {
         if (settled) return;
@@ -79,7 +89,7 @@ export class WebhookClient {
       const secure = target.protocol === 'https:';
       const req = (secure ? httpsRequest : httpRequest)(target, {
         method: 'POST',
-        agent: secure ? this.httpsAgent : this.httpAgent,
+        agent: reuse ? (secure ? this.httpsAgent : this.httpAgent) : false,
         headers: { ...headers, 'Content-Length': String(body.length) },
         lookup: this.settings.allowPrivateTargets ? undefined : guardedLookup,
       });
@@ -91,8 +101,18 @@ export class WebhookClient {
       if (signal?.aborted) onAbort();
       else signal?.addEventListener('abort', onAbort, { once: true });
 
-      req.on('error', (err) => finish({ ...failed(errorText(err)), refused: err instanceof RefusedTarget }));
-      req.on('response', (res) => this.readResponse(req, res, finish));
+      let answered = false;
+      let written = false;
+      req.on('finish', () => (written = true));
+      req.on('error', (err) => {
+        const code = (err as NodeJS.ErrnoException).code;
+        const stale = req.reusedSocket && !answered && !written && (code === 'ECONNRESET' || code === 'EPIPE');
+        finish({ ...failed(errorText(err)), refused: err instanceof RefusedTarget, ...(stale ? { staleConnection: true } : {}) });
+      });
+      req.on('response', (res) => {
+        answered = true;
+        this.readResponse(req, res, finish);
+      });
       req.end(body);
     });
   }
