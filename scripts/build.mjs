@@ -41,6 +41,9 @@ const genStamp = join(generated, '.stamp');
 if (specNewest > 0 && specNewest > mtime(genStamp) && existsSync(join(root, 'scripts/generate-api.mjs'))) {
   say('postwire: generating API types from openapi/');
   run(process.execPath, ['scripts/generate-api.mjs']);
+  // The example app's client types are generated from the same spec, as an app would do it.
+  const example = join(root, 'examples/signup-mailer/generate-client.mjs');
+  if (existsSync(example)) run(process.execPath, [example]);
 }
 
 // 3. compile

@@ -22,11 +22,15 @@ const describers: Record<string, (d: Data) => string> = {
   DsnReceived: (d) => `${d.DSN ? 'DSN' : 'reply'} received: ${d.Event}${d.Result?.Code ? ` ${d.Result.Code}` : ''}${d.Suppressing ? '; recipient suppressed' : ''}`,
   RetiredMessageExpired: () => 'retired record removed (retention period over)',
   WebhookQueued: (d) => `webhook ${d.HookID} (${d.IsIncoming ? 'incoming' : d.OutgoingEvent}) queued for ${d.URL}`,
-  WebhookAttempted: (d) => `webhook attempt ${d.Attempt}: ${d.Result?.Success ? 'ok' : 'failed'} ${d.Result?.Code ?? ''} ${d.Result?.Error ?? ''}`.trimEnd(),
-  WebhookDelivered: () => 'webhook delivered',
-  WebhookFailed: () => 'webhook failed for good',
-  WebhookSuperseded: (d) => `webhook superseded by ${d.SupersededByID}`,
-  WebhookCanceled: () => 'webhook canceled by admin',
+  WebhookAttemptStarted: (d) => `webhook ${d.HookID} attempt ${d.Attempt} started by ${d.Node}; if it fails, next at ${d.NextAttempt}`,
+  WebhookNextAttemptChanged: (d) => `webhook ${d.HookID} next attempt set to ${d.NextAttempt}`,
+  WebhookRetired: (d) => `webhook ${d.HookID} retired (${d.Success ? 'delivered' : 'not delivered'})${d.KeepUntil ? `, kept until ${d.KeepUntil}` : ', not kept'}`,
+  RetiredWebhookExpired: (d) => `retired webhook ${d.HookID} removed (retention period over)`,
+  WebhookAttempted: (d) => `webhook ${d.HookID} attempt ${d.Attempt}: ${d.Result?.Success ? 'ok' : 'failed'} ${d.Result?.Code || ''} ${d.Result?.Error ?? ''}`.replace(/ +/g, ' ').trimEnd(),
+  WebhookDelivered: (d) => `webhook ${d.HookID} delivered`,
+  WebhookFailed: (d) => `webhook ${d.HookID} failed for good after ${d.Attempts} attempts`,
+  WebhookSuperseded: (d) => `webhook ${d.HookID} superseded by ${d.SupersededByID}`,
+  WebhookCanceled: (d) => `webhook ${d.HookID} canceled by admin`,
 };
 
 function result(r: Data | undefined): string {

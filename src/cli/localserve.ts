@@ -7,9 +7,10 @@ import { localserveAdminPasswordHash, seedLocalserveConfig } from '../config/loc
 import { createLogger } from '../observability/logger';
 import { localserveBootstrap, LOCALSERVE, type LocalserveOptions } from '../localserve/localserve-config';
 import { openRuntime } from '../runtime/open-runtime';
-import { startNode, stopOnSignals } from '../server/node-server';
+import { startNode, ShutdownSignals } from '../server/node-server';
 
 export async function localserve(options: LocalserveOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const signals = new ShutdownSignals();
   const bootstrap = { ...localserveBootstrap(options), adminPasswordHash: await localserveAdminPasswordHash() };
   const logger = createLogger({ destination: 2 });
   const runtime = await openRuntime({ mode: 'localserve', bootstrap, logger, createDataDir: true, eventStoreUrl: null });
@@ -27,15 +28,20 @@ export async function localserve(options: LocalserveOptions, out: NodeJS.Writabl
       `Postwire localserve is running. Data: ${bootstrap.dataDir}`,
       `  webapi      ${http}/webapi/v0/`,
       `  adminapi    ${http}/adminapi/v0/`,
+      `  admin pages ${http}/admin/`,
+      `  account     ${http}/account/`,
       `  metrics     ${http}/metrics`,
       `  smtp        ${at(smtp)} (incoming; the queue delivers here; localparts ending in temperror, permerror, timeout or a code fail on purpose)`,
       `  submission  ${at(submission)} (AUTH PLAIN/LOGIN without TLS on loopback)`,
-      `  account     ${LOCALSERVE.address} / ${LOCALSERVE.password}`,
-      `  admin       admin / ${LOCALSERVE.adminPassword}`,
+      `  login       ${LOCALSERVE.address} / ${LOCALSERVE.password}`,
+      `  admin login admin / ${LOCALSERVE.adminPassword}`,
       `  due-now     ${dueNow} (retries now instead of later)`,
+      'Send a message:',
+      `  curl -u ${LOCALSERVE.address}:${LOCALSERVE.password} -H 'Content-Type: application/json' \\`,
+      `    -d '{"To":[{"Address":"someone@example.org"}],"Subject":"hi","Text":"Hello!"}' ${http}/webapi/v0/Send`,
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),
   );
-  await stopOnSignals(node, logger);
+  await signals.stopOnSignal(node, logger);
 }

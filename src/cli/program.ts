@@ -1,17 +1,21 @@
 // The `postwire` command line: one file per command under src/cli/, wired here.
 import { Command, InvalidArgumentError } from 'commander';
-import { audit } from './audit';
-import { configExport } from './config-export';
-import { configImport } from './config-import';
 import { withDataOptions } from './data-options';
-import { dsnParseCommand } from './dsn-parse';
-import { eventsExport } from './events-export';
-import { localserve } from './localserve';
-import { localserveDueNow } from './localserve-due-now';
-import { projectionsRebuild, projectionsStatus } from './projections';
-import { quickstart } from './quickstart';
-import { serve } from './serve';
-import { webhooksReplay } from './webhooks-replay';
+
+// Each command's module (and what it pulls in: Nest, SMTP, the MIME parser...) is loaded only when that
+// command runs, so `postwire dsn parse` or `postwire localserve due-now` start quickly.
+const audit: typeof import('./audit').audit = async (...a) => (await import('./audit')).audit(...a);
+const configExport: typeof import('./config-export').configExport = async (...a) => (await import('./config-export')).configExport(...a);
+const configImport: typeof import('./config-import').configImport = async (...a) => (await import('./config-import')).configImport(...a);
+const dsnParseCommand: typeof import('./dsn-parse').dsnParseCommand = async (...a) => (await import('./dsn-parse')).dsnParseCommand(...a);
+const eventsExport: typeof import('./events-export').eventsExport = async (...a) => (await import('./events-export')).eventsExport(...a);
+const localserve: typeof import('./localserve').localserve = async (...a) => (await import('./localserve')).localserve(...a);
+const localserveDueNow: typeof import('./localserve-due-now').localserveDueNow = async (...a) => (await import('./localserve-due-now')).localserveDueNow(...a);
+const projectionsRebuild: typeof import('./projections').projectionsRebuild = async (...a) => (await import('./projections')).projectionsRebuild(...a);
+const projectionsStatus: typeof import('./projections').projectionsStatus = async (...a) => (await import('./projections')).projectionsStatus(...a);
+const quickstart: typeof import('./quickstart').quickstart = async (...a) => (await import('./quickstart')).quickstart(...a);
+const serve: typeof import('./serve').serve = async (...a) => (await import('./serve')).serve(...a);
+const webhooksReplay: typeof import('./webhooks-replay').webhooksReplay = async (...a) => (await import('./webhooks-replay')).webhooksReplay(...a);
 
 const portNumber = (value: string) => {
   const n = Number(value);
@@ -86,6 +90,7 @@ export function buildProgram(out: NodeJS.WritableStream = process.stdout): Comma
     .option('--smtp-port <port>', 'public SMTP port (default 25)', portNumber)
     .option('--submission-port <port>', 'public submission port (default 587)', portNumber)
     .option('--http-port <port>', 'public HTTP port, serving the webapi (default 80)', portNumber)
+    .option('--public-ip <ip>', 'address of the public listener (default 0.0.0.0: every address)')
     .option('--internal-http-port <port>', 'HTTP port on 127.0.0.1 for the admin API and pages (default 8080)', portNumber)
     .action((email, opts) => quickstart(email, opts, out));
 

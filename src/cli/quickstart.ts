@@ -26,6 +26,8 @@ export interface QuickstartOptions {
   submissionPort?: number;
   httpPort?: number;
   internalHttpPort?: number;
+  /** Address of the public listener (default 0.0.0.0: every address of the machine). */
+  publicIp?: string;
 }
 
 export const QUICKSTART_DEFAULTS = { dir: './postwire', smtpPort: 25, submissionPort: 587, httpPort: 80, internalHttpPort: 8080 } as const;
@@ -128,7 +130,7 @@ adminPasswordHash: ${JSON.stringify(adminPasswordHash)}
 listeners:
   # Reachable from the internet: mail from other servers, submission, and the webapi for applications.
   public:
-    ips: [0.0.0.0]
+    ips: [${options.publicIp ?? '0.0.0.0'}]
     smtp:
       port: ${options.smtpPort ?? d.smtpPort}
     submission:

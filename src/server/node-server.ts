@@ -64,28 +64,55 @@ export async function startNode(runtime: NodeRuntime, services: Type<NodeService
   };
 }
 
-/** Stops the node on SIGINT/SIGTERM; a second signal exits at once. */
-export function stopOnSignals(node: StartedNode, logger: Logger): Promise<void> {
-  return new Promise((resolve) => {
-    let stopping = false;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        logger.warn({ signal }, 'second signal: exiting without waiting');
-        process.exit(1);
-      }
-      stopping = true;
-      logger.info({ signal }, 'shutting down: finishing in-flight work');
-      node.stop().then(
-        () => resolve(),
-        (err) => {
-          logger.error({ err }, 'shutdown failed');
-          resolve();
-        },
-      );
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  });
+/**
+ * Catches SIGINT/SIGTERM from the moment a command begins starting a node, so a signal during start-up
+ * (opening stores, catching up read models) stops the node cleanly once it is up instead of killing it
+ * half-started.
+ */
+export class ShutdownSignals {
+  private received: NodeJS.Signals | null = null;
+  private listener: ((signal: NodeJS.Signals) => void) | null = null;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    if (this.listener) this.listener(signal);
+    else this.received ??= signal;
+  };
+
+  constructor() {
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+  }
+
+  /** Resolves after the node has stopped on the first signal; a second signal exits at once. */
+  stopOnSignal(node: StartedNode, logger: Logger): Promise<void> {
+    return new Promise((resolve) => {
+      let stopping = false;
+      this.listener = (signal) => {
+        if (stopping) {
+          logger.warn({ signal }, 'second signal: exiting without waiting');
+          process.exit(1);
+        }
+        stopping = true;
+        logger.info({ signal }, 'shutting down: finishing in-flight work');
+        node.stop().then(
+          () => {
+            this.dispose();
+            resolve();
+          },
+          (err) => {
+            logger.error({ err }, 'shutdown failed');
+            this.dispose();
+            resolve();
+          },
+        );
+      };
+      if (this.received) this.listener(this.received);
+    });
+  }
+
+  dispose(): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+  }
 }
 
 export function describeListeners(bootstrap: Bootstrap): string[] {
