@@ -17,6 +17,8 @@ interface LevelResult {
   p50Ms: number;
   p99Ms: number;
   commits: number;
+  /** CPU time of the whole process (both threads) per event: unlike events/s it hardly depends on other load. */
+  cpuMicrosPerEvent: number;
 }
 
 function argument(name: string, fallback: string): string {
@@ -52,8 +54,10 @@ async function runLevel(directory: string, appenders: number, seconds: number): 
   const commitsBefore = commits.length;
   measuring = true;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   measuring = false;
+  const cpu = process.cpuUsage(cpuBefore);
   const elapsed = (performance.now() - started) / 1000;
   const measured = latencies.length;
   running = false;
@@ -67,6 +71,7 @@ async function runLevel(directory: string, appenders: number, seconds: number): 
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     commits: commits.length - commitsBefore,
+    cpuMicrosPerEvent: (cpu.user + cpu.system) / measured,
   };
 }
 
@@ -99,14 +104,14 @@ async function main(): Promise<void> {
   // Other work on the machine competes for the same cores and disk; the load average shows how much.
   console.log(`load:    ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at start`);
   console.log('');
-  console.log('appenders   events/s   p50 ms   p99 ms   events/commit');
+  console.log('appenders   events/s   p50 ms   p99 ms   events/commit   CPU µs/event');
   try {
     for (const level of levels) {
       const r = await runLevel(directory, level, seconds);
       const perSecond = r.events / r.seconds;
       const perCommit = r.commits > 0 ? r.events / r.commits : NaN;
       console.log(
-        `${String(r.appenders).padStart(9)}  ${perSecond.toFixed(0).padStart(9)}  ${r.p50Ms.toFixed(2).padStart(7)}  ${r.p99Ms.toFixed(2).padStart(7)}  ${perCommit.toFixed(1).padStart(14)}`,
+        `${String(r.appenders).padStart(9)}  ${perSecond.toFixed(0).padStart(9)}  ${r.p50Ms.toFixed(2).padStart(7)}  ${r.p99Ms.toFixed(2).padStart(7)}  ${perCommit.toFixed(1).padStart(14)}  ${r.cpuMicrosPerEvent.toFixed(0).padStart(13)}`,
       );
     }
   } finally {
