@@ -6,6 +6,14 @@ import { CliError } from './cli/data-options';
 import { ConfigError } from './config/bootstrap';
 import { EventStoreUnavailable } from './event-store/event-store';
 
+// A reader that went away (`postwire events export | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 buildProgram()
   .parseAsync(process.argv)
   .then(
