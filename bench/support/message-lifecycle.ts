@@ -55,7 +55,13 @@ export function lifecycleEvents(id: number, at: Date) {
     Queued: queued.Queued,
     Attempts: 1,
   };
+  const body = Buffer.alloc(2000, `Message ${id} body line.\r\n`);
   return {
+    // The stored message: one chunk of base64 and the completion event, as ContentStore writes them.
+    content: [
+      { type: 'ContentChunkStored', data: { Index: 0, Data: body.toString('base64') }, metadata: metadata(0) },
+      { type: 'ContentStored', data: { Sha256: queued.Content.Sha256, Size: body.length, Chunks: 1 }, metadata: metadata(0) },
+    ],
     submission: { type: 'MessageQueued', data: queued, metadata: metadata(0) },
     message: [
       { type: 'DeliveryAttemptStarted', data: { QueueMsgID: id, Attempt: 1, Start: t(10), NextAttempt: t(450_000), Node: 'bench' }, metadata: metadata(10) },

@@ -64,6 +64,11 @@ export interface ReadAllOptions {
   /** Return events after this position (exclusive). Undefined: from the beginning. */
   after?: number;
   maxCount?: number;
+  /**
+   * Only events of these types (a rebuild reads only what its projections handle). The page still ends
+   * at `maxCount` matching events; events of other types in between are passed over.
+   */
+  eventTypes?: readonly string[];
 }
 
 export interface SubscribeOptions {

@@ -18,6 +18,10 @@ export function openReadModelDb(file: string, options: { readonly?: boolean } = 
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A larger page cache (32 MiB) keeps a rebuild's hot B-tree pages in memory between batches.
+      db.pragma('cache_size = -32768');
+      // Checkpoint the WAL into the file less often than every 4 MiB: fewer, larger writes.
+      db.pragma('wal_autocheckpoint = 16384');
       ensureCatalog(db);
     }
     db.prepare('SELECT 1').get();

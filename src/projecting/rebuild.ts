@@ -79,13 +79,15 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
     }
   })();
 
-  const writers = asides.map(({ definition, physical }) => new ProjectionWriter(db, definition, physical, 100_000));
+  const writers = asides.map(({ definition, physical }) => new ProjectionWriter(db, definition, physical, 20_000));
   const started = Date.now();
   let position = -1;
   let events = 0;
   let pending: StoredEvent[] = [];
   let indexed = false;
   const liveCheckpoint = () => readCatalog(db, definitions[0].name)!.position;
+  // Only the event types these projections handle are read (undefined: one of them wants every type).
+  const eventTypes = definitions.some((d) => d.eventTypes === '*') ? undefined : [...new Set(definitions.flatMap((d) => d.eventTypes as readonly string[]))];
   const firstTarget = Math.max(liveCheckpoint(), 0);
 
   const report = (target: number, done: boolean): RebuildProgress => {
@@ -130,11 +132,11 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
       if (options.signal?.aborted) throw new Error(`rebuild of ${label} stopped`);
       const target = liveCheckpoint();
       if (pending.length === 0 && position < target) {
-        pending = await store.readAll({ after: position < 0 ? undefined : position, maxCount: pageSize });
+        pending = await store.readAll({ after: position < 0 ? undefined : position, maxCount: pageSize, eventTypes });
       }
       applyUpTo(target);
       report(Math.max(target, firstTarget), false);
-      const caughtUp = position >= target || (pending.length === 0 && (await caughtUpToLog(store, position)));
+      const caughtUp = position >= target || (pending.length === 0 && (await caughtUpToLog(store, position, eventTypes)));
       if (caughtUp) {
         if (!indexed) {
           // Indexes are built once, on the filled tables; the few events that follow update them as usual.
@@ -177,10 +179,11 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
 }
 
 /**
- * The live checkpoint can point past the last event a reader can see (a projection checkpointed at a
- * position whose event was later deleted). When the log has nothing after our position we are done.
+ * The live checkpoint can point past the last event a reader can see: a projection checkpointed at a
+ * position whose event was later deleted, or (with a type filter) events of types nobody here handles.
+ * When the log has nothing more for us after our position we are done.
  */
-async function caughtUpToLog(store: EventStore, position: number): Promise<boolean> {
-  const next = await store.readAll({ after: position < 0 ? undefined : position, maxCount: 1 });
+async function caughtUpToLog(store: EventStore, position: number, eventTypes: readonly string[] | undefined): Promise<boolean> {
+  const next = await store.readAll({ after: position < 0 ? undefined : position, maxCount: 1, eventTypes });
   return next.length === 0;
 }

@@ -256,6 +256,26 @@ export function eventStoreContract(label: string, open: () => Promise<OpenedStor
       assert.ok(afterLast.every((e) => e.position > last.position));
     });
 
+    it('reads only the asked event types, passing over the others', async () => {
+      const start = await store.headPosition();
+      const s = streamId('typed');
+      const kinds = ['Kept', 'Skipped', 'AlsoKept', 'Skipped', 'Kept', 'Skipped', 'Skipped', 'AlsoKept'];
+      const result = await store.appendToStream(s, kinds.map((type, i) => event(type, { i })));
+      const seen: StoredEvent[] = [];
+      let after: number | undefined = start < 0 ? undefined : start;
+      for (let guard = 0; guard < 100; guard++) {
+        const page = await store.readAll({ after, maxCount: 2, eventTypes: ['Kept', 'AlsoKept'] });
+        if (page.length === 0) break;
+        assert.ok(page.length <= 2);
+        seen.push(...page.filter((e) => e.streamId === s));
+        after = page[page.length - 1].position;
+      }
+      assert.deepEqual(seen.map((e) => [e.type, (e.data as { i: number }).i]), [['Kept', 0], ['AlsoKept', 2], ['Kept', 4], ['AlsoKept', 7]]);
+      assert.equal(seen[3].position, result.position);
+      assertIncreasing(seen.map((e) => e.position));
+      assert.deepEqual(await store.readAll({ after: start < 0 ? undefined : start, eventTypes: [] }), []);
+    });
+
     it('hides system events from readAll and subscriptions', async () => {
       const start = await store.headPosition();
       const soft = streamId('sysSoft');

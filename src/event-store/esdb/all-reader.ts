@@ -23,9 +23,14 @@ function ours(resolved: ResolvedEvent): StoredEvent | undefined {
   return stored && !isSystemEvent(stored.streamId, stored.type) ? stored : undefined;
 }
 
-/** Up to `maxCount` of our events after `after` (exclusive; -1 means from the start). */
-export async function readAllAfter(client: EventStoreDBClient, after: number, maxCount: number): Promise<StoredEvent[]> {
+/**
+ * Up to `maxCount` of our events after `after` (exclusive; -1 means from the start), only of `eventTypes`
+ * when given (filtered here: the events of other types are read and passed over).
+ */
+export async function readAllAfter(client: EventStoreDBClient, after: number, maxCount: number, eventTypes?: readonly string[]): Promise<StoredEvent[]> {
   const result: StoredEvent[] = [];
+  if (eventTypes !== undefined && eventTypes.length === 0) return result;
+  const wanted = eventTypes ? new Set(eventTypes) : null;
   let scanned = after;
   while (result.length < maxCount) {
     // One more than needed: a read from `scanned` starts with the event at `scanned`, already seen.
@@ -36,7 +41,7 @@ export async function readAllAfter(client: EventStoreDBClient, after: number, ma
       if (position === undefined || position <= scanned) continue;
       scanned = position;
       const stored = ours(resolved);
-      if (stored) result.push(stored);
+      if (stored && (wanted === null || wanted.has(stored.type))) result.push(stored);
       if (result.length === maxCount) break;
     }
     if (page.length < want) break; // the end of the log

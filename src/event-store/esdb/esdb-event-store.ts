@@ -122,7 +122,7 @@ export class EsdbEventStore implements EventStore {
     checkReadAll(options);
     this.ensureOpen();
     try {
-      return await readAllAfter(this.client, options.after ?? -1, options.maxCount ?? DEFAULT_READ_ALL_COUNT);
+      return await readAllAfter(this.client, options.after ?? -1, options.maxCount ?? DEFAULT_READ_ALL_COUNT, options.eventTypes);
     } catch (error) {
       if (isInvalidPosition(error)) throw invalidPosition(this.location, 'readAll', options.after ?? -1);
       throw unavailable(this.location, 'cannot read $all', error);

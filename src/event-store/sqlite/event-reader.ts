@@ -37,6 +37,7 @@ export class EventReader {
   private readonly all: Database.Statement<[number, number], EventRow>;
   private readonly head: Database.Statement<[], { head: number | null }>;
   private readonly filtered = new Map<number, Database.Statement<unknown[], EventRow>>();
+  private readonly typed = new Map<number, Database.Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
     this.streamState = db.prepare(`SELECT state FROM streams WHERE stream_id = ?`);
@@ -57,8 +58,19 @@ export class EventReader {
     })();
   }
 
-  readAll(after: number, maxCount: number): StoredEvent[] {
-    return this.all.all(after, maxCount).map(toStoredEvent);
+  readAll(after: number, maxCount: number, eventTypes?: readonly string[]): StoredEvent[] {
+    if (eventTypes === undefined) return this.all.all(after, maxCount).map(toStoredEvent);
+    if (eventTypes.length === 0) return [];
+    // A type filter is applied by SQLite, so the data of events nobody asked for is never read or parsed.
+    const types = [...new Set(eventTypes)];
+    let statement = this.typed.get(types.length);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (${types.map(() => '?').join(', ')}) AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`,
+      );
+      this.typed.set(types.length, statement);
+    }
+    return statement.all(after, ...types, maxCount).map(toStoredEvent);
   }
 
   headPosition(): number {

@@ -97,10 +97,13 @@ export function validateReadStream(
   return { fromRevision: options.fromRevision, backwards: direction === 'backwards', maxCount: options.maxCount };
 }
 
-export function validateReadAll(options: ReadAllOptions): { after: number; maxCount?: number } {
+export function validateReadAll(options: ReadAllOptions): { after: number; maxCount?: number; eventTypes?: readonly string[] } {
   checkCount(options.after, 'readAll: after', -1);
   checkCount(options.maxCount, 'readAll: maxCount', 0);
-  return { after: options.after ?? -1, maxCount: options.maxCount };
+  if (options.eventTypes !== undefined && (!Array.isArray(options.eventTypes) || options.eventTypes.some((t) => typeof t !== 'string' || t === ''))) {
+    throw new TypeError('readAll: eventTypes must be a list of event type names');
+  }
+  return { after: options.after ?? -1, maxCount: options.maxCount, eventTypes: options.eventTypes };
 }
 
 export function validateSubscribe(

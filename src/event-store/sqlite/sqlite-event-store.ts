@@ -73,7 +73,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const checked = validateReadAll(options);
-    return this.read('read failed', () => this.reader.readAll(checked.after, checked.maxCount ?? DEFAULT_READ_ALL_COUNT));
+    return this.read('read failed', () => this.reader.readAll(checked.after, checked.maxCount ?? DEFAULT_READ_ALL_COUNT, checked.eventTypes));
   }
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
