@@ -11,7 +11,7 @@ import { ConfigView } from '../config/config-view';
 import { Runtime } from '../runtime/runtime';
 import { SuppressionService } from '../suppression/suppression-service';
 import { DeliveryAttempt } from './delivery-attempt';
-import { QueueQueries, type QueueRow } from './queue-queries';
+import { QueueQueries, type DueCandidate, type QueueRow } from './queue-queries';
 import { randomJitterSeconds } from './retry-schedule';
 import { TransportResolver } from './transport-resolver';
 
@@ -133,10 +133,25 @@ export class DeliveryWorker implements NodeService {
     this.lastScan = Date.now();
     const now = this.runtime.clock.now();
     if (this.conflicted.size > 10_000) this.conflicted.clear();
-    if (this.attempts.size < this.settings.concurrency) {
-      for (const row of this.queue.due(now, 1000)) {
+    const free = this.settings.concurrency - this.attempts.size;
+    if (free > 0) {
+      // Pick from the cheap candidate columns first; whole rows are read only for the picks.
+      const picked: DueCandidate[] = [];
+      const planned = new Map<string, number>();
+      for (const c of this.queue.due(now, 1000)) {
+        if (picked.length >= free) break;
+        if (this.inFlight.has(c.ID) || this.conflicted.get(c.ID) === c.Revision) continue;
+        const domainLoad = (this.busyDomains.get(c.RecipientDomain) ?? 0) + (planned.get(c.RecipientDomain) ?? 0);
+        if (domainLoad >= this.settings.perDomainConcurrency) continue;
+        planned.set(c.RecipientDomain, (planned.get(c.RecipientDomain) ?? 0) + 1);
+        picked.push(c);
+      }
+      for (const c of picked) {
         if (this.attempts.size >= this.settings.concurrency) break;
-        if (this.inFlight.has(row.ID) || this.conflicted.get(row.ID) === row.Revision) continue;
+        // An earlier pick may have taken it along as a transaction partner.
+        if (this.inFlight.has(c.ID)) continue;
+        const row = this.queue.get(c.ID);
+        if (!row || row.Retired || row.Hold) continue;
         if ((this.busyDomains.get(row.RecipientDomain) ?? 0) >= this.settings.perDomainConcurrency) continue;
         this.begin(row);
       }

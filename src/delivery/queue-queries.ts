@@ -48,25 +48,50 @@ export interface QueueRow {
 const table = queueProjection.tables.find((t) => t.name === QUEUE_TABLE)!;
 const decode = (raw: unknown) => decodeRow(table, raw as Record<string, unknown>) as unknown as QueueRow;
 
+/** What the worker needs to decide whether to start a due message, before reading the whole row. */
+export interface DueCandidate {
+  ID: number;
+  Revision: number;
+  RecipientDomain: string;
+}
+
+const STATEMENTS = {
+  byId: `SELECT * FROM ${QUEUE_TABLE} WHERE ID = ?`,
+  due: `SELECT ID, Revision, RecipientDomain FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0 AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT ?`,
+  earliestDue: `SELECT MIN(NextAttempt) AS next FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0`,
+} as const;
+
 export class QueueQueries {
+  // Prepared on first use and kept: the worker runs these many times a second under load.
+  private readonly statements = new Map<keyof typeof STATEMENTS, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
 
+  private statement(name: keyof typeof STATEMENTS): Database.Statement {
+    let statement = this.statements.get(name);
+    if (!statement) this.statements.set(name, (statement = this.db.prepare(STATEMENTS[name])));
+    return statement;
+  }
+
   get(id: number): QueueRow | null {
-    const raw = this.db.prepare(`SELECT * FROM ${QUEUE_TABLE} WHERE ID = ?`).get(id);
+    const raw = this.statement('byId').get(id);
     return raw ? decode(raw) : null;
   }
 
-  /** Not retired, not held, NextAttempt <= now, in the order mox delivers them. */
-  due(now: Date, limit: number): QueueRow[] {
-    return this.db
-      .prepare(`SELECT * FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0 AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT ?`)
-      .all(now.toISOString(), limit)
-      .map(decode);
+  /**
+   * Due messages (not retired, not held, NextAttempt <= now) in the order mox delivers them, read lazily
+   * and only the columns that decide whether to start one: with a long queue the worker stops after the
+   * few it has room for, instead of reading and decoding whole rows it cannot start. Leaving the loop
+   * early ends the read. The connection runs no other statement until then (better-sqlite3), so callers
+   * collect what they pick and read the rows after the loop.
+   */
+  *due(now: Date, limit: number): Generator<DueCandidate> {
+    yield* this.statement('due').iterate(now.toISOString(), limit) as IterableIterator<DueCandidate>;
   }
 
   /** The earliest NextAttempt of a message waiting to be attempted, or null. */
   nextDue(): string | null {
-    const row = this.db.prepare(`SELECT MIN(NextAttempt) AS next FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0`).get() as { next: string | null };
+    const row = this.statement('earliestDue').get() as { next: string | null };
     return row.next;
   }
 

@@ -19,10 +19,14 @@ export class TransportResolver {
   private readonly named = new Map<string, DeliveryTransport>();
   private everything: DeliveryTransport | null = null;
   private readonly defaultName: string;
-  private readonly pool = new ConnectionPool();
+  private readonly pool: ConnectionPool;
 
   constructor(runtime: Runtime) {
     const bootstrap = runtime.bootstrap;
+    // As many idle sessions per host as the worker may use at once: with fewer, every transaction beyond
+    // them would close its session and the next one open a new one (connect, greeting, EHLO, TLS).
+    const perHost = Math.min(bootstrap.delivery?.concurrency ?? 10, bootstrap.delivery?.perDomainConcurrency ?? 1);
+    this.pool = new ConnectionPool(undefined, Math.max(2, perHost));
     const connectTimeoutMs = (bootstrap.delivery?.connectTimeoutSeconds ?? 30) * 1000;
     this.direct = new DirectTransport({ ehloName: bootstrap.hostname, resolver: systemResolver(), pool: this.pool, timeouts: { connectTimeoutMs } });
     for (const [name, config] of Object.entries(bootstrap.transports ?? {})) {

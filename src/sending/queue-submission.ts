@@ -87,9 +87,13 @@ export async function findRepeatedSubmission(runtime: Runtime, account: string, 
   return last && withinWindow(last, now) ? outcomeOf(last, true) : null;
 }
 
+const fromIDQueries = new WeakMap<Runtime['readDb'], ReturnType<Runtime['readDb']['prepare']>>();
+
 function checkFromIDs(runtime: Runtime, recipients: SubmissionRecipient[]): void {
+  if (recipients.every((r) => r.fromID === '')) return;
   const seen = new Set<string>();
-  const inQueue = runtime.readDb.prepare(`SELECT 1 FROM ${QUEUE_TABLE} WHERE FromID = ? LIMIT 1`);
+  let inQueue = fromIDQueries.get(runtime.readDb);
+  if (!inQueue) fromIDQueries.set(runtime.readDb, (inQueue = runtime.readDb.prepare(`SELECT 1 FROM ${QUEUE_TABLE} WHERE FromID = ? LIMIT 1`)));
   for (const { fromID } of recipients) {
     if (fromID === '') continue;
     // Unique over queued and retired messages, as mox checks Msg and MsgRetired: a DSN names one message.

@@ -16,6 +16,7 @@ before(async () => {
   await setupAccount(node, { domain: 'mox.example', account: 'firsts', address: 'firsts@mox.example', limits: { messages: 1000, firstTimeRecipients: 3 } });
   await setupAccount(node, { domain: 'mox.example', account: 'defaults', address: 'defaults@mox.example' });
   await setupAccount(node, { domain: 'mox.example', account: 'smtp', address: 'smtp@mox.example', limits: { messages: 2, firstTimeRecipients: 200 } });
+  await setupAccount(node, { domain: 'mox.example', account: 'window', address: 'window@mox.example', limits: { messages: 3, firstTimeRecipients: 200 } });
 });
 after(() => node.stop());
 
@@ -35,6 +36,25 @@ describe('messages per day', () => {
     node.clock.advance(1001);
     const r = await send(node, caller(), to('a', 'b', 'c'));
     assert.equal(r.Submissions.length, 3);
+  });
+});
+
+describe('the window slides second by second between checks', () => {
+  const caller = () => accountCaller('window', 'window@mox.example');
+  test('a send leaves the count the moment it is 24 hours old, also between checks a few seconds apart', async () => {
+    await send(node, caller(), to('a'));
+    node.clock.advance(DAY - 2000);
+    await send(node, caller(), to('b'));
+    node.clock.advance(1000);
+    await send(node, caller(), to('c'));
+    await rejectsWith(send(node, caller(), to('x')), 'messageLimitReached');
+    // Two seconds on, the first send is out of the window and one more fits, exactly one.
+    node.clock.advance(2000);
+    await send(node, caller(), to('d'));
+    await rejectsWith(send(node, caller(), to('e')), 'messageLimitReached');
+    // One second on, nothing else has left the window.
+    node.clock.advance(1000);
+    await rejectsWith(send(node, caller(), to('e')), 'messageLimitReached');
   });
 });
 
