@@ -146,7 +146,7 @@ function evolve(row: Row | null, event: Handled, key: RowKey): Row | null {
 
 export const queueProjection = defineProjection({
   name: 'queue',
-  version: 1,
+  version: 2,
   eventTypes: ['MessageQueued', ...messageEventTypes],
   tables: [
     {
@@ -202,6 +202,11 @@ export const queueProjection = defineProjection({
       primaryKey: ['ID'],
       indexes: [
         ['Retired', 'NextAttempt', 'ID'],
+        // The delivery worker's "due and not held" look: with many held messages (a hold rule pausing the
+        // queue) the index above would walk every held row.
+        ['Retired', 'Hold', 'NextAttempt', 'ID'],
+        // Recipients of one submission delivered in one SMTP transaction.
+        ['BaseID'],
         ['Retired', 'Queued', 'ID'],
         ['Retired', 'LastActivity', 'ID'],
         ['SenderAccount', 'Retired', 'NextAttempt', 'ID'],

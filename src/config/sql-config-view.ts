@@ -1,8 +1,10 @@
-// ConfigView over the `config` read model (projections/config/) in the node's read-model database. Every
-// call is a few indexed SQLite reads on the node's own connection, so callers need no cache of their own and
-// see a change as soon as the projection has applied it.
+// ConfigView over the `config` read model (projections/config/) in the node's read-model database. Answers
+// are a few indexed SQLite reads, cached until the projection runner applies a configuration event (or swaps
+// rebuilt tables), so callers need no cache of their own, see a change as soon as the projection has
+// applied it, and a Send does not pay for the same lookups again and again.
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
+import { configProjection } from '../../projections/config';
 import { Runtime } from '../runtime/runtime';
 import { cutAtSeparators, parseAddress, parseDomain } from './addresses';
 import { CONFIG_TABLES } from './config-tables';
@@ -69,10 +71,24 @@ const QUERIES = {
 export class SqlConfigView extends ConfigView {
   private readonly statements = new Map<keyof typeof QUERIES, Database.Statement>();
   private readonly db: Database.Database;
+  private readonly cache = new Map<string, unknown>();
 
   constructor(runtime: Runtime) {
     super();
     this.db = runtime.readDb;
+    const configTypes = new Set(configProjection.eventTypes as readonly string[]);
+    runtime.projections.onApplied((events) => {
+      if (events === 'swapped' || events.some((e) => configTypes.has(e.type))) this.cache.clear();
+    });
+  }
+
+  /** Answers are frozen: they are shared between callers until the configuration changes. */
+  private cached<T>(key: string, load: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = deepFreeze(load());
+    if (this.cache.size >= 10_000) this.cache.clear();
+    this.cache.set(key, value);
+    return value;
   }
 
   /** Statements are prepared on first use: the tables exist once the projection runner has started. */
@@ -86,6 +102,10 @@ export class SqlConfigView extends ConfigView {
   }
 
   domain(name: string): DomainConfig | null {
+    return this.cached(`d:${name}`, () => this.loadDomain(name));
+  }
+
+  private loadDomain(name: string): DomainConfig | null {
     const parsed = parseDomain(name);
     if (!parsed.ok) return null;
     const row = this.query<DomainRow>('domain').get(parsed.value.ascii);
@@ -100,6 +120,10 @@ export class SqlConfigView extends ConfigView {
   }
 
   account(name: string): AccountConfig | null {
+    return this.cached(`a:${name}`, () => this.loadAccount(name));
+  }
+
+  private loadAccount(name: string): AccountConfig | null {
     const row = this.query<AccountRow>('account').get(name);
     return row ? toAccount(row, this.query<AddressRow>('addressesOf').all(name)) : null;
   }
@@ -116,6 +140,10 @@ export class SqlConfigView extends ConfigView {
    * cut at the domain's first catch-all separator; an exact address first, then the domain's `@domain`.
    */
   lookupAddress(address: string): AddressLookup | null {
+    return this.cached(`l:${address}`, () => this.loadLookup(address));
+  }
+
+  private loadLookup(address: string): AddressLookup | null {
     const parsed = parseAddress(address);
     if (!parsed.ok) return null;
     const domain = this.domain(parsed.value.domain.ascii);
@@ -172,6 +200,14 @@ function toAccount(row: AccountRow, rows: AddressRow[]): AccountConfig {
     MaxOutgoingMessagesPerDay: row.MaxOutgoingMessagesPerDay,
     MaxFirstTimeRecipientsPerDay: row.MaxFirstTimeRecipientsPerDay,
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

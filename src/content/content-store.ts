@@ -34,11 +34,14 @@ export class ContentStore {
       // Readers take each chunk index once, in order, so leftovers and a concurrent writer of the same
       // bytes do no harm.
       const chunks = Math.max(1, Math.ceil(bytes.length / CHUNK_SIZE));
+      const stored = { type: 'ContentStored', data: { Sha256: sha256, Size: bytes.length, Chunks: chunks }, metadata };
       for (let i = 0; i < chunks; i++) {
         const data = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE).toString('base64');
-        await this.store.appendToStream(streamId, [{ type: 'ContentChunkStored', data: { Index: i, Data: data }, metadata }]);
+        const chunk = { type: 'ContentChunkStored', data: { Index: i, Data: data }, metadata };
+        // The last chunk and the completion go in one append (one commit for most messages); each append
+        // stays under EventStoreDB's 1 MiB limit: at most 512 KiB of bytes is about 700 KB of base64.
+        await this.store.appendToStream(streamId, i === chunks - 1 ? [chunk, stored] : [chunk]);
       }
-      await this.store.appendToStream(streamId, [{ type: 'ContentStored', data: { Sha256: sha256, Size: bytes.length, Chunks: chunks }, metadata }]);
       return { Sha256: sha256, Size: bytes.length };
     }
     throw new Error(`could not store message content ${sha256}: it kept changing underneath`);

@@ -76,6 +76,8 @@ export interface SubscribeOptions {
   after?: number;
   /** Only streams whose id starts with one of these prefixes. */
   streamPrefixes?: string[];
+  /** Only events of these types (a reactor that handles a few types need not read every event). */
+  eventTypes?: readonly string[];
   /** Largest batch handed to the handler at once. */
   maxBatch?: number;
 }
@@ -96,7 +98,12 @@ export interface Subscription {
   readonly done: Promise<void>;
 }
 
-export type SubscriptionHandler = (events: StoredEvent[]) => Promise<void> | void;
+/**
+ * `through`: the log has been examined up to this position (at least the last event's). With an
+ * `eventTypes` filter the handler is also called with no events when only other types went by, so a
+ * consumer can keep its checkpoint moving.
+ */
+export type SubscriptionHandler = (events: StoredEvent[], through: number) => Promise<void> | void;
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';

@@ -45,6 +45,7 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private waiters: Waiter[] = [];
   private lastSeen = -1;
+  private readonly appliedListeners = new Set<(events: StoredEvent[] | 'swapped') => void>();
 
   constructor(
     private readonly store: EventStore,
@@ -129,6 +130,25 @@ export class ProjectionRunner {
       }));
   }
 
+  /**
+   * Called after each batch is committed with its events, or with 'swapped' when a projection's tables were
+   * replaced by a rebuild: for caches of read-model data (the configuration view). Returns an unsubscribe.
+   */
+  onApplied(listener: (events: StoredEvent[] | 'swapped') => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
+  private notifyApplied(events: StoredEvent[] | 'swapped'): void {
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(events);
+      } catch {
+        // a cache must never break the runner
+      }
+    }
+  }
+
   /** Position of the last event this runner has seen (applied or skipped). */
   get position(): number {
     return this.lastSeen;
@@ -186,6 +206,7 @@ export class ProjectionRunner {
       if (projection.error === null && projection.position < last) projection.position = last;
     }
     this.lastSeen = last;
+    this.notifyApplied(events);
     this.hooks.onBatch?.({ events: events.length, position: last, durationMs: performance.now() - started });
     this.settleWaiters();
   }
@@ -200,10 +221,12 @@ export class ProjectionRunner {
       const projection = this.live.get(entry.name);
       if (!projection) continue;
       if (projection.generation === entry.generation && projection.position === entry.position) continue;
+      const swapped = projection.generation !== entry.generation;
       projection.writer.discard();
       projection.generation = entry.generation;
       projection.position = entry.position;
       projection.error = entry.error;
+      if (swapped) this.notifyApplied('swapped');
     }
   }
 

@@ -63,9 +63,11 @@ export class ReactorRunner {
       reactor.position = await this.store.headPosition();
       this.saveCheckpoint(reactor);
     }
-    reactor.subscription = this.store.subscribeToAll((events) => this.handleBatch(reactor, events), {
+    reactor.subscription = this.store.subscribeToAll((events, through) => this.handleBatch(reactor, events, through), {
       after: reactor.position < 0 ? undefined : reactor.position,
       maxBatch: 200,
+      // The store passes over every other event (content chunks included) without handing it to us.
+      eventTypes: reactor.definition.eventTypes,
     });
     reactor.subscription.done.catch((err) => {
       if (this.stopping) return;
@@ -74,12 +76,14 @@ export class ReactorRunner {
     });
   }
 
-  private async handleBatch(reactor: RunningReactor, events: StoredEvent[]): Promise<void> {
+  private async handleBatch(reactor: RunningReactor, events: StoredEvent[], through: number): Promise<void> {
     for (const event of events) {
       if (this.stopping) throw new Error('stopping');
       if (reactor.types.has(event.type)) await this.handleWithRetry(reactor, event);
       reactor.position = event.position;
     }
+    // Events of other types went by unread: the reactor is done with them too.
+    if (through > reactor.position) reactor.position = through;
     this.saveCheckpoint(reactor);
   }
 

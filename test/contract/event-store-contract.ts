@@ -358,6 +358,32 @@ export function eventStoreContract(label: string, open: () => Promise<OpenedStor
       }
     });
 
+    it('delivers only the asked event types to a subscription', async () => {
+      const start = await store.headPosition();
+      const s = streamId('subTyped');
+      const got: StoredEvent[] = [];
+      let through = -1;
+      const sub = store.subscribeToAll(
+        (events, upTo) => {
+          got.push(...events);
+          assert.ok(events.every((e) => e.position <= upTo), 'through is at least every delivered position');
+          through = Math.max(through, upTo);
+        },
+        { after: start < 0 ? undefined : start, eventTypes: ['Wanted'] },
+      );
+      try {
+        await store.appendToStream(s, [event('Wanted', { i: 0 }), event('Other', { i: 1 })]);
+        await store.appendToStream(s, [event('Other', { i: 2 }), event('Wanted', { i: 3 })]);
+        const last = await store.appendToStream(s, [event('Other', { i: 4 })]);
+        for (let i = 0; i < 200 && (got.filter((e) => e.streamId === s).length < 2 || through < last.position); i++) await new Promise((r) => setTimeout(r, 25));
+        assert.deepEqual(got.filter((e) => e.streamId === s).map((e) => (e.data as { i: number }).i), [0, 3]);
+        assert.ok(got.every((e) => e.type === 'Wanted'));
+        assert.ok(through >= last.position, 'progress is reported over events of other types');
+      } finally {
+        await sub.stop();
+      }
+    });
+
     it('hands batches of at most maxBatch in order, one at a time', async () => {
       const start = await store.headPosition();
       const prefix = `batch${randomUUID().slice(0, 8)}-`;

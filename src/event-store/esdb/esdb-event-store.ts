@@ -135,7 +135,7 @@ export class EsdbEventStore implements EventStore {
     const subscription = new EsdbSubscription(
       this.client,
       handler,
-      { after: options.after ?? -1, prefixes: options.streamPrefixes ?? [], maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH, reconnect: this.reconnect },
+      { after: options.after ?? -1, prefixes: options.streamPrefixes ?? [], eventTypes: options.eventTypes, maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH, reconnect: this.reconnect },
       this.location,
       this.logger,
     );

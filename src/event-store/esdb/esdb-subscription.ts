@@ -21,6 +21,8 @@ export interface EsdbSubscriptionOptions {
   /** Deliver events after this position; -1 means from the start. */
   after: number;
   prefixes: string[];
+  /** Only these event types (checked here, while reading). */
+  eventTypes?: readonly string[];
   maxBatch: number;
   reconnect: ReconnectPolicy;
 }
@@ -87,6 +89,7 @@ export class EsdbSubscription implements Subscription {
   /** Subscribes once after `after` and delivers until the connection ends. */
   private async follow(after: number, advance: (position: number) => void, confirmed: () => void): Promise<Interruption> {
     const { prefixes, maxBatch } = this.options;
+    const wanted = this.options.eventTypes ? new Set(this.options.eventTypes) : null;
     const subscription = this.client.subscribeToAll(
       {
         fromPosition: after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) },
@@ -112,9 +115,9 @@ export class EsdbSubscription implements Subscription {
           if (position === undefined || position <= after) continue; // EventStoreDB resumes after `after`; be sure
           scanned = position;
           const stored = toStoredEvent(resolved);
-          if (stored && !isSystemEvent(stored.streamId, stored.type)) events.push(stored);
+          if (stored && !isSystemEvent(stored.streamId, stored.type) && (wanted === null || wanted.has(stored.type))) events.push(stored);
         }
-        if (events.length > 0) await this.handler(events);
+        if (events.length > 0 || (wanted !== null && scanned > after)) await this.handler(events, scanned);
         after = scanned;
         advance(after);
       }

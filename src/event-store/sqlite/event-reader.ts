@@ -36,7 +36,7 @@ export class EventReader {
   private readonly backwards: Database.Statement<[string, number, number], EventRow>;
   private readonly all: Database.Statement<[number, number], EventRow>;
   private readonly head: Database.Statement<[], { head: number | null }>;
-  private readonly filtered = new Map<number, Database.Statement<unknown[], EventRow>>();
+  private readonly filtered = new Map<string, Database.Statement<unknown[], EventRow>>();
   private readonly typed = new Map<number, Database.Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
@@ -77,12 +77,14 @@ export class EventReader {
     return this.head.get()?.head ?? -1;
   }
 
-  page(after: number, maxCount: number, prefixes: string[]): LogPage {
+  page(after: number, maxCount: number, prefixes: string[], eventTypes?: readonly string[]): LogPage {
     return this.db.transaction(() => {
       const head = this.headPosition();
       const upTo = Math.min(after + SCAN_WINDOW, head);
       if (upTo <= after) return { events: [], scannedTo: after, more: false };
-      const rows = this.filteredStatement(prefixes.length).all(after, upTo, ...prefixes.flatMap((p) => [p, p]), maxCount);
+      const types = eventTypes ? [...new Set(eventTypes)] : [];
+      if (eventTypes && types.length === 0) return { events: [], scannedTo: upTo, more: upTo < head };
+      const rows = this.filteredStatement(prefixes.length, eventTypes ? types.length : -1).all(after, upTo, ...prefixes.flatMap((p) => [p, p]), ...types, maxCount);
       const scannedTo = rows.length === maxCount ? rows[rows.length - 1].position : upTo;
       return { events: rows.map(toStoredEvent), scannedTo, more: scannedTo < head };
     })();
@@ -92,17 +94,22 @@ export class EventReader {
     return this.db.pragma('data_version', { simple: true }) as number;
   }
 
-  private filteredStatement(prefixCount: number): Database.Statement<unknown[], EventRow> {
-    let statement = this.filtered.get(prefixCount);
+  /** typeCount -1: no type filter. */
+  private filteredStatement(prefixCount: number, typeCount: number): Database.Statement<unknown[], EventRow> {
+    const key = `${prefixCount}:${typeCount}`;
+    let statement = this.filtered.get(key);
     if (!statement) {
       // substr and length both count characters, so the comparison is exact for any Unicode prefix.
       const prefixTest = Array.from({ length: prefixCount }, () => `substr(stream_id, 1, length(?)) = ?`).join(' OR ');
+      // A type filter runs in SQL: the data of events of other types is never read into JavaScript.
+      const typeTest = Array.from({ length: Math.max(0, typeCount) }, () => '?').join(', ');
       statement = this.db.prepare(
         `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND ${NOT_SYSTEM}` +
           (prefixCount > 0 ? ` AND (${prefixTest})` : '') +
+          (typeCount >= 0 ? ` AND type IN (${typeTest})` : '') +
           ` ORDER BY position LIMIT ?`,
       );
-      this.filtered.set(prefixCount, statement);
+      this.filtered.set(key, statement);
     }
     return statement;
   }

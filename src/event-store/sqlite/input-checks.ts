@@ -109,7 +109,7 @@ export function validateReadAll(options: ReadAllOptions): { after: number; maxCo
 export function validateSubscribe(
   handler: SubscriptionHandler,
   options: SubscribeOptions,
-): { after: number; prefixes: string[]; maxBatch?: number } {
+): { after: number; prefixes: string[]; maxBatch?: number; eventTypes?: readonly string[] } {
   if (typeof handler !== 'function') throw new TypeError('subscribeToAll: the handler must be a function');
   checkCount(options.after, 'subscribeToAll: after', -1);
   checkCount(options.maxBatch, 'subscribeToAll: maxBatch', 1);
@@ -117,5 +117,8 @@ export function validateSubscribe(
   if (!Array.isArray(prefixes) || prefixes.some((p) => typeof p !== 'string' || p === '')) {
     throw new TypeError('subscribeToAll: streamPrefixes must be a list of non-empty strings');
   }
-  return { after: options.after ?? -1, prefixes, maxBatch: options.maxBatch };
+  if (options.eventTypes !== undefined && (!Array.isArray(options.eventTypes) || options.eventTypes.some((t) => typeof t !== 'string' || t === ''))) {
+    throw new TypeError('subscribeToAll: eventTypes must be a list of event type names');
+  }
+  return { after: options.after ?? -1, prefixes, maxBatch: options.maxBatch, eventTypes: options.eventTypes };
 }

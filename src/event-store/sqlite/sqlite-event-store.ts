@@ -81,12 +81,13 @@ export class SqliteEventStore implements EventStore {
     this.ensureOpen();
     const source = {
       page: (after: number, maxCount: number, prefixes: string[]) =>
-        this.read('subscription read failed', () => this.reader.page(after, maxCount, prefixes)),
+        this.read('subscription read failed', () => this.reader.page(after, maxCount, prefixes, checked.eventTypes)),
     };
     const subscription = new SqliteSubscription(source, this.feed, handler, {
       after: checked.after,
       prefixes: checked.prefixes,
       maxBatch: checked.maxBatch ?? DEFAULT_MAX_BATCH,
+      filtered: checked.eventTypes !== undefined,
     });
     this.subscriptions.add(subscription);
     const forget = (): void => void this.subscriptions.delete(subscription);

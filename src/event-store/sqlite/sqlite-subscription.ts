@@ -13,6 +13,8 @@ export interface SqliteSubscriptionOptions {
   after: number;
   prefixes: string[];
   maxBatch: number;
+  /** A type filter is set: report progress over passed-over events too. */
+  filtered: boolean;
 }
 
 export class SqliteSubscription implements Subscription {
@@ -44,7 +46,7 @@ export class SqliteSubscription implements Subscription {
     while (!this.stopping) {
       const seen = this.feed.current;
       const page = this.source.page(after, this.options.maxBatch, this.options.prefixes);
-      if (page.events.length > 0) await this.handler(page.events);
+      if (page.events.length > 0 || (this.options.filtered && page.scannedTo > after)) await this.handler(page.events, page.scannedTo);
       after = page.scannedTo;
       if (page.more || page.events.length > 0) {
         await nextTurn(); // a long catch-up must not starve the rest of the process
