@@ -61,6 +61,11 @@ export function setCheckpoint(db: Database.Database, name: string, position: num
   db.prepare('UPDATE _projections SET position = ? WHERE name = ?').run(position, name);
 }
 
+/** One statement for the projections a batch moved forward. */
+export function setCheckpoints(db: Database.Database, names: string[], position: number): void {
+  db.prepare('UPDATE _projections SET position = ? WHERE name IN (SELECT value FROM json_each(?))').run(position, JSON.stringify(names));
+}
+
 export function setError(db: Database.Database, name: string, error: string | null): void {
   db.prepare('UPDATE _projections SET error = ? WHERE name = ?').run(error, name);
 }

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, StoredEvent, Subscription } from '../event-store/event-store';
 import type { ProjectionDefinition } from './projection';
-import { ensureCatalog, needsRebuild, readAllCatalog, readCatalog, registerProjection, setCheckpoint, setError } from './projection-catalog';
+import { ensureCatalog, needsRebuild, readAllCatalog, readCatalog, registerProjection, setCheckpoints, setError } from './projection-catalog';
 import { ProjectionWriter } from './projection-writer';
 import { rebuildProjections, type RebuildProgress } from './rebuild';
 
@@ -181,27 +181,7 @@ export class ProjectionRunner {
     if (events.length === 0) return;
     const started = performance.now();
     const last = events[events.length - 1].position;
-    this.db
-      .transaction(() => {
-        this.noticeSwaps();
-        for (const projection of this.live.values()) {
-          if (projection.error !== null || projection.position >= last) continue;
-          try {
-            // A nested transaction is a savepoint: one failing projection rolls back alone.
-            this.db.transaction(() => {
-              for (const event of events) {
-                if (event.position > projection.position) projection.writer.apply(event);
-              }
-              projection.writer.flush();
-              setCheckpoint(this.db, projection.definition.name, last);
-            })();
-          } catch (err) {
-            projection.writer.discard();
-            this.stopProjection(projection, events, err);
-          }
-        }
-      })
-      .immediate();
+    this.applyTx(events, last);
     for (const projection of this.live.values()) {
       if (projection.error === null && projection.position < last) projection.position = last;
     }
@@ -209,6 +189,48 @@ export class ProjectionRunner {
     this.notifyApplied(events);
     this.hooks.onBatch?.({ events: events.length, position: last, durationMs: performance.now() - started });
     this.settleWaiters();
+  }
+
+  // Made once (better-sqlite3 prepares BEGIN/COMMIT for each transaction function it makes).
+  private readonly applyTx = (events: StoredEvent[], last: number): void => this.applyTxFn(events, last);
+  private readonly applyTxFn = (() => {
+    const body = (events: StoredEvent[], last: number) => {
+      this.noticeSwaps();
+      const advanced: string[] = [];
+      for (const projection of this.live.values()) {
+        if (projection.error !== null || projection.position >= last) continue;
+        if (!events.some((e) => e.position > projection.position && projection.writer.handles(e.type))) {
+          // Nothing here for it: only its checkpoint moves.
+          advanced.push(projection.definition.name);
+          continue;
+        }
+        try {
+          // A nested transaction is a savepoint: one failing projection rolls back alone.
+          this.savepoint(projection, events);
+          advanced.push(projection.definition.name);
+        } catch (err) {
+          projection.writer.discard();
+          this.stopProjection(projection, events, err);
+        }
+      }
+      if (advanced.length > 0) setCheckpoints(this.db, advanced, last);
+    };
+    let tx: ((events: StoredEvent[], last: number) => void) | null = null;
+    return (events: StoredEvent[], last: number) => {
+      tx ??= this.db.transaction(body).immediate;
+      tx(events, last);
+    };
+  })();
+
+  private savepointTx: ((projection: LiveProjection, events: StoredEvent[]) => void) | null = null;
+  private savepoint(projection: LiveProjection, events: StoredEvent[]): void {
+    this.savepointTx ??= this.db.transaction((p: LiveProjection, batch: StoredEvent[]) => {
+      for (const event of batch) {
+        if (event.position > p.position) p.writer.apply(event);
+      }
+      p.writer.flush();
+    });
+    this.savepointTx(projection, events);
   }
 
   /**

@@ -24,9 +24,29 @@ export function openReadModelDb(file: string, options: { readonly?: boolean } = 
       db.pragma('wal_autocheckpoint = 16384');
       ensureCatalog(db);
     }
+    memoizePrepare(db);
     db.prepare('SELECT 1').get();
   } catch (err) {
     throw new Error(`read-model database ${file}: ${(err as Error).message} (it can be deleted and rebuilt from the event log)`, { cause: err });
   }
   return db;
+}
+
+/**
+ * Read models are queried from many places with the same SQL; compiling a statement costs more than most of
+ * these indexed reads, so the connection keeps the statements it has compiled (the most recent 1,000: SQL
+ * built from list filters varies). Callers never change a statement's mode (pluck, raw), so sharing is safe.
+ */
+function memoizePrepare(db: Database.Database): void {
+  const compile = db.prepare.bind(db);
+  const compiled = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = compiled.get(sql);
+    if (statement === undefined) {
+      statement = compile(sql);
+      if (compiled.size >= 1_000) compiled.delete(compiled.keys().next().value as string);
+      compiled.set(sql, statement);
+    }
+    return statement;
+  }) as Database.Database['prepare'];
 }

@@ -45,18 +45,25 @@ export class EventReader {
     this.backwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`);
     this.head = db.prepare(`SELECT max(position) AS head FROM events`);
+    // Transaction functions are made once: better-sqlite3 prepares their BEGIN/COMMIT statements each
+    // time one is made, which costs more than the read itself.
+    this.readStreamTx = db.transaction(this.readStreamTxBody);
+    this.pageTx = db.transaction(this.pageTxBody);
   }
 
   readStream(streamId: string, fromRevision: number | undefined, backwards: boolean, maxCount: number | undefined): StoredEvent[] {
-    return this.db.transaction(() => {
-      if (this.streamState.get(streamId)?.state === StreamState.tombstoned) throw new StreamDeleted(streamId);
-      const limit = maxCount ?? NO_LIMIT;
-      const rows = backwards
-        ? this.backwards.all(streamId, fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.forwards.all(streamId, fromRevision ?? 0, limit);
-      return rows.map(toStoredEvent);
-    })();
+    return this.readStreamTx(streamId, fromRevision, backwards, maxCount);
   }
+
+  private readonly readStreamTx: (streamId: string, fromRevision: number | undefined, backwards: boolean, maxCount: number | undefined) => StoredEvent[];
+  private readonly readStreamTxBody = (streamId: string, fromRevision: number | undefined, backwards: boolean, maxCount: number | undefined): StoredEvent[] => {
+    if (this.streamState.get(streamId)?.state === StreamState.tombstoned) throw new StreamDeleted(streamId);
+    const limit = maxCount ?? NO_LIMIT;
+    const rows = backwards
+      ? this.backwards.all(streamId, fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+      : this.forwards.all(streamId, fromRevision ?? 0, limit);
+    return rows.map(toStoredEvent);
+  };
 
   readAll(after: number, maxCount: number, eventTypes?: readonly string[]): StoredEvent[] {
     if (eventTypes === undefined) return this.all.all(after, maxCount).map(toStoredEvent);
@@ -78,17 +85,20 @@ export class EventReader {
   }
 
   page(after: number, maxCount: number, prefixes: string[], eventTypes?: readonly string[]): LogPage {
-    return this.db.transaction(() => {
-      const head = this.headPosition();
-      const upTo = Math.min(after + SCAN_WINDOW, head);
-      if (upTo <= after) return { events: [], scannedTo: after, more: false };
-      const types = eventTypes ? [...new Set(eventTypes)] : [];
-      if (eventTypes && types.length === 0) return { events: [], scannedTo: upTo, more: upTo < head };
-      const rows = this.filteredStatement(prefixes.length, eventTypes ? types.length : -1).all(after, upTo, ...prefixes.flatMap((p) => [p, p]), ...types, maxCount);
-      const scannedTo = rows.length === maxCount ? rows[rows.length - 1].position : upTo;
-      return { events: rows.map(toStoredEvent), scannedTo, more: scannedTo < head };
-    })();
+    return this.pageTx(after, maxCount, prefixes, eventTypes);
   }
+
+  private readonly pageTx: (after: number, maxCount: number, prefixes: string[], eventTypes?: readonly string[]) => LogPage;
+  private readonly pageTxBody = (after: number, maxCount: number, prefixes: string[], eventTypes?: readonly string[]): LogPage => {
+    const head = this.headPosition();
+    const upTo = Math.min(after + SCAN_WINDOW, head);
+    if (upTo <= after) return { events: [], scannedTo: after, more: false };
+    const types = eventTypes ? [...new Set(eventTypes)] : [];
+    if (eventTypes && types.length === 0) return { events: [], scannedTo: upTo, more: upTo < head };
+    const rows = this.filteredStatement(prefixes.length, eventTypes ? types.length : -1).all(after, upTo, ...prefixes.flatMap((p) => [p, p]), ...types, maxCount);
+    const scannedTo = rows.length === maxCount ? rows[rows.length - 1].position : upTo;
+    return { events: rows.map(toStoredEvent), scannedTo, more: scannedTo < head };
+  };
 
   dataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;
