@@ -48,7 +48,7 @@ async function rebuild(dir: string): Promise<void> {
     await rebuildProjections(store, db, definitions); // registers each at -1: an empty swap
     for (const d of definitions) db.prepare('UPDATE _projections SET position = ? WHERE name = ?').run(head, d.name);
     const started = process.hrtime.bigint();
-    const result = await rebuildProjections(store, db, definitions, { pageSize: 10_000 });
+    const result = await rebuildProjections(store, db, definitions, { pageSize: 2_000 });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     results[label] = { events: result.events, seconds: Number(seconds.toFixed(2)), eventsPerSecond: Math.round(total / seconds) };
   };

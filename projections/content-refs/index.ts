@@ -43,8 +43,9 @@ export function contentChangeOf(event: StoredEvent): { sha256: string; delta: De
   return null;
 }
 
-/** Event times as one format, so the collector can compare them as text. */
-const isoTime = (now: string): string => new Date(now).toISOString();
+/** Event times as one format, so the collector can compare them as text (most already are). */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isoTime = (now: string): string => (ISO_UTC.test(now) ? now : new Date(now).toISOString());
 
 export function evolveContentRefs(row: Row | null, event: StoredEvent, key: RowKey): Row | null {
   if (event.type === 'ContentDeleted') {

@@ -79,7 +79,7 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
     }
   })();
 
-  const writers = asides.map(({ definition, physical }) => new ProjectionWriter(db, definition, physical, 20_000));
+  const writers = asides.map(({ definition, physical }) => new ProjectionWriter(db, definition, physical, 5_000));
   const started = Date.now();
   let position = -1;
   let events = 0;
