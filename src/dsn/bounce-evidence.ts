@@ -44,6 +44,8 @@ const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g,
 const ANY_ANCHOR = new RegExp(BODY_ANCHORS.map(escape).join('|'));
 const ANY_AUTO_REPLY_TEXT = new RegExp(AUTO_REPLY_TEXT.map(escape).join('|'));
 
+const REPLY_SUBJECT = /^\s*(?:re|fwd?|aw|wg|tr|sv|vs|rv|antw|doorst)\s*(?:\[\d+\])?\s*:/i;
+
 const DELAY_SUBJECT = /delay|warning: could not send|still being retried|delivery status notification \(delay\)|temporary failure|not yet been delivered/i;
 const DELAY_TEXT = /this is a warning (?:message )?only|will (?:continue to )?(?:retry|be retried|keep trying)|has been delayed|is delayed for|delivery attempts will continue|temporary failure report|not yet been delivered|still (?:trying|being retried)|transient non-fatal errors|you do not need to resend|will be retried until|delays in delivering your message/i;
 
@@ -77,7 +79,11 @@ export function gatherEvidence(root: MimePart, notification: string): BounceEvid
     /auto[_-]reply/i.test(headerFirst(root.headers, 'precedence')?.value ?? '') ||
     autoSubmitted.startsWith('auto-replied');
   const autoReplyWording = AUTO_REPLY_SUBJECT.test(subject) || ANY_AUTO_REPLY_TEXT.test(body.slice(0, 2000));
-  const looksLikeBounce = deliveryReport || failedRecipientsField.length > 0 || bounceSubject || (fromDaemon && bodyAnchor) || (bodyAnchor && !autoReplyWording);
+  // A person answering or forwarding a bounce ("Re: Undelivered Mail ...") quotes its wording, but what
+  // they sent is not a delivery report: mail software neither writes Re:/Fwd: subjects nor signs as a person.
+  const personReplying = REPLY_SUBJECT.test(subject) && !fromDaemon && !autoSubmitted.startsWith('auto-generated');
+  const looksLikeBounce =
+    deliveryReport || failedRecipientsField.length > 0 || (!personReplying && (bounceSubject || (fromDaemon && bodyAnchor) || (bodyAnchor && !autoReplyWording)));
   const autoReply = !deliveryReport && !bounceSubject && failedRecipientsField.length === 0 && !fromDaemon && (autoReplyFields || autoReplyWording);
 
   const ownAddresses = new Set<string>();

@@ -16,6 +16,8 @@ export interface RecipientOutcome extends BounceRecipient {
   Reason: Reason;
   /** Where the recipient was found. */
   Source: Candidate['source'];
+  /** Whether the bounce quotes the Status (a report field or the text) or it was made up from the reason. */
+  StatusQuoted: boolean;
 }
 
 const MAX_DIAGNOSTIC = 2000;
@@ -72,6 +74,7 @@ export function recipientOutcome(c: Candidate, general: { text: string; command:
     localVerdict: c.text?.verdict,
   });
   // The message's lifetime ran out: the sending MTA has given up, which X.4.7 in class 4 does not say.
+  const statusQuoted = status !== '';
   if ((status === '' || /^[45]\.4\.7$/.test(status)) && GAVE_UP.test(classifyText)) status = '5.4.7';
   if (status === '') status = derivedStatus(reason, madeUpClass(c.action, replyCode, `${c.reportDiagnostic} ${own}`));
   return {
@@ -83,5 +86,6 @@ export function recipientOutcome(c: Candidate, general: { text: string; command:
     Permanent: c.action === 'failed' && isHardBounce(reason, status, replyCode),
     Reason: reason,
     Source: c.source,
+    StatusQuoted: statusQuoted,
   };
 }

@@ -87,7 +87,9 @@ function recipientLine(line: string): RecipientLine | null {
   m = WITH_TEXT.exec(line);
   if (m && WITH_TEXT_REST.test(m[2])) return { address: m[1], rest: m[2], form: 'text', follows: true, prefix: '' };
   m = SENTENCE.exec(line);
-  if (m) {
+  // A remote server's reply that names the address ("554 ... your message to a@b cannot be delivered")
+  // belongs to the recipient above it; it does not start another.
+  if (m && !/^\s*[245]\d\d\b/.test(line.slice(0, m.index))) {
     const after = line.slice((m.index ?? 0) + m[0].length).replace(/^[>'"]*/, '');
     return { address: m[1], rest: after.trim(), form: 'sentence', follows: true, prefix: '' };
   }

@@ -56,8 +56,16 @@ const cases: Array<[file: string, bounce: boolean, recipients: Want[]]> = [
   ['au-account-disabled.eml', true, [['someone@ezweb.ne.jp', 'failed', '5.2.1', 550, false]]],
   // No recipient in the notice: the returned message's only recipient.
   ['google-workspace-not-delivered.eml', true, [['gone@partner.example', 'failed', '5.1.1', null, true]]],
+  // Yahoo refuses at RCPT TO with "delivery error: dd ..." without naming the command.
+  ['yahoo-no-account.eml', true, [['wanda@yahoo.example', 'failed', '5.1.1', 554, true]]],
+  // The reply quotes the address again: still one recipient, the reply its diagnostic.
+  ['yahoo-mailbox-disabled.eml', true, [['xavier@yahoo.example', 'failed', '5.2.1', 554, false]]],
+  // No code quoted: the status is made up from the wording, and a block is no reason to stop mailing.
+  ['exim-blocklist-no-codes.eml', true, [['amy@listed.example', 'failed', '5.7.1', null, false]]],
   ['auto-reply.eml', false, []],
   ['arf.eml', false, []],
+  // A person's "Re:" quoting a bounce about somebody else is not a bounce.
+  ['person-forwarding-a-bounce.eml', false, []],
 ];
 
 describe('DSN fixtures', () => {

@@ -2,9 +2,13 @@
 // with mox's code rules, the real-world reader when that fails, and tying several recipients to the
 // sent message's recipient. Pure: bytes in, event and codes out.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fromIDCandidate, sameAddress } from '../../src/inbound/dsn-matching/addresses';
 import { interpretDsn } from '../../src/inbound/dsn-matching/dsn-interpretation';
+import { suppressionCodes } from '../../src/inbound/dsn-matching/dsn-received';
+import { isImmediateBlock } from '../../src/suppression/failure-suppression';
 import { dsnMessage, plainMessage, type DsnBlock } from './support/messages';
 
 const dsn = (...blocks: DsnBlock[]) => Buffer.from(dsnMessage({ from: 'postmaster@remote.example', to: 'mjl+id@mox.example', blocks }));
@@ -54,5 +58,39 @@ describe('fromid addresses', () => {
   it('compares addresses without case and by the ASCII domain', () => {
     assert.ok(sameAddress('Mjl@XN--74H.Example', 'mjl@☺.example'));
     assert.ok(!sameAddress('a@remote.example', 'b@remote.example'));
+  });
+});
+
+describe('guessed codes and replies by people', () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, '../../../test/dsn/fixtures', name));
+
+  it('shows a status made up from the wording, but does not let it suppress at once', () => {
+    const i = interpretDsn(fixture('exim-blocklist-no-codes.eml'), 'amy@listed.example');
+    assert.deepEqual(pick(i), ['failed', true, 500, '7.1', false]);
+    assert.equal(i.SecodeGuessed, true);
+    // 5xx with x.7.1 would be an immediate block (mox isImmedateBlock); a guess is not.
+    assert.equal(isImmediateBlock(i.Code, i.Secode), true);
+    const codes = suppressionCodes(i);
+    assert.deepEqual(codes, { code: 500, secode: '' });
+    assert.equal(isImmediateBlock(codes.code, codes.secode), false);
+  });
+
+  it('lets a made-up status suppress when the wording says the address is bad for good', () => {
+    const i = interpretDsn(fixture('yahoo-no-account.eml'), 'wanda@yahoo.example');
+    assert.deepEqual(pick(i), ['failed', true, 554, '1.1', false]);
+    assert.equal(i.SecodeGuessed, false);
+    assert.equal(isImmediateBlock(suppressionCodes(i).code, suppressionCodes(i).secode), true);
+  });
+
+  it('keeps a quoted status for suppression', () => {
+    const i = interpretDsn(dsn({ finalRecipient: 'r@remote.example', action: 'failed', status: '5.7.1', diagnostic: '554 5.7.1 blocked' }), 'r@remote.example');
+    assert.equal(i.SecodeGuessed, false);
+    assert.deepEqual(suppressionCodes(i), { code: 554, secode: '7.1' });
+  });
+
+  it('does not read a person forwarding a bounce as a bounce', () => {
+    const i = interpretDsn(fixture('person-forwarding-a-bounce.eml'), 'yolanda@client.example');
+    assert.equal(i.Event, 'unrecognized');
+    assert.equal(i.Code, 0);
   });
 });

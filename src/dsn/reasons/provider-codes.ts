@@ -23,6 +23,9 @@ const CODES: ReadonlyArray<readonly [RegExp, Reason]> = [
   [/\b[45]\.7\.6(?:0[6-9]|[1-4]\d)\b/, 'blocked'],
   [/\b4\.7\.65[0-2]\b|\b5\.7\.708\b/, 'badreputation'],
   [/\bmailbox unavailable\. the mailbox has been disabled/i, 'suspend'],
+  // Yahoo's "delivery error: dd ..." replies, refused at RCPT TO though the notice does not say so.
+  [/delivery error: dd (?:this user doesn't have a \S+ account|requested mail action aborted, mailbox not found)/i, 'userunknown'],
+  [/delivery error: dd .*\bthis mailbox is disabled\b/i, 'suspend'],
 ];
 
 export function reasonOfProviderCode(text: string): Reason | '' {

@@ -14,6 +14,8 @@
 //
 // mox requires exactly one recipient block. Here a bounce naming several recipients is tied to the one
 // whose address is the sent message's recipient; when none (or more than one) is, it is unrecognized.
+// A single recipient is taken as it is, as mox does: the fromid already names the message and its
+// recipient, and a forwarded address bounces under its final name.
 // DESIGN section 5: the diagnostic goes into Error (mox leaves it empty).
 import { analyzeBounce, readStrictDsn, webhookSmtpCodes, type AnalyzedRecipient, type StrictDsnRecipient } from '../../dsn';
 import { parseMessage, type MimePart } from '../../mime';
@@ -35,6 +37,11 @@ export interface DsnInterpretation {
   Success: boolean;
   /** Which reader decided. */
   Reader: 'rfc3464' | 'bounce-parser' | 'none';
+  /**
+   * The enhanced code is not quoted by the bounce but made up from its wording, and the wording does not
+   * say the address is bad for good: shown in the webhook, but never a reason to suppress at once.
+   */
+  SecodeGuessed: boolean;
 }
 
 /** RFC 3464 §2: the top part is multipart/report and its second part a (global) delivery-status. */
@@ -48,7 +55,7 @@ export function isDeliveryReport(root: MimePart): boolean {
 }
 
 function unrecognized(dsn: boolean, error: string, reader: DsnInterpretation['Reader'] = 'none'): DsnInterpretation {
-  return { Event: 'unrecognized', DSN: dsn, Code: 0, Secode: '', Error: error, Success: false, Reader: reader };
+  return { Event: 'unrecognized', DSN: dsn, Code: 0, Secode: '', Error: error, Success: false, Reader: reader, SecodeGuessed: false };
 }
 
 /** The one entry about `recipient`: the only one, else the single one whose address is the recipient's. */
@@ -79,13 +86,15 @@ function fromReport(recipient: StrictDsnRecipient, reading: AnalyzedRecipient | 
   let code = SMTPCode;
   let secode = SMTPEnhancedCode === '' ? '' : SMTPEnhancedCode.slice(2);
   const fromDiagnostic = /^\d{3} \S/.test(recipient.DiagnosticCode);
+  let guessed = false;
   if (!fromDiagnostic && reading) {
     // mox's rule found no reply code in the Diagnostic-Code and made one up from Status (or has none):
     // the real-world reading, which weighs Status against every code the bounce quotes, is more precise.
     const read = fromReading(reading);
-    if (read.Code !== 0) [code, secode] = [read.Code, read.Secode];
+    if (read.Code !== 0) [code, secode, guessed] = [read.Code, read.Secode, read.SecodeGuessed];
   } else if (secode === '' && reading) {
     secode = shortOf(reading.Status, code);
+    guessed = secode !== '' && !reading.StatusQuoted && !reading.Permanent;
   }
   return {
     Event: recipient.Action,
@@ -95,19 +104,24 @@ function fromReport(recipient: StrictDsnRecipient, reading: AnalyzedRecipient | 
     Error: recipient.DiagnosticCode || reading?.Diagnostic || '',
     Success: succeeded(recipient.Action),
     Reader: 'rfc3464',
+    SecodeGuessed: guessed,
   };
 }
 
 function fromReading(reading: AnalyzedRecipient): DsnInterpretation {
   const code = reading.SMTPCode ?? classCode(reading.Status);
+  const secode = shortOf(reading.Status, code);
   return {
     Event: reading.Action,
     DSN: true,
     Code: code,
-    Secode: shortOf(reading.Status, code),
+    Secode: secode,
     Error: reading.Diagnostic,
     Success: succeeded(reading.Action),
     Reader: 'bounce-parser',
+    // A status the bounce does not quote is made up from its wording; "blocked" or "rejected" in prose is
+    // more often about the sending server than the recipient, so only "bad for good" may suppress at once.
+    SecodeGuessed: secode !== '' && !reading.StatusQuoted && !reading.Permanent,
   };
 }
 

@@ -49,13 +49,17 @@ export interface DsnDependencies {
   queue: QueueQueries;
 }
 
+/** The codes the suppression rules see: a status made up from wording alone never blocks at once. */
+export function suppressionCodes(interpretation: DsnInterpretation): { code: number; secode: string } {
+  return { code: interpretation.Code, secode: interpretation.SecodeGuessed ? '' : interpretation.Secode };
+}
+
 /** Only a failure is judged, and only one with a reply code (mox: "no code/secode in dsn for failed delivery"). */
 export function suppressionFor(deps: DsnDependencies, row: QueueRow, interpretation: DsnInterpretation): SuppressionDecision {
   if (interpretation.Event !== 'failed') return { suppressing: false, reason: '' };
   const recipient = { localpart: row.RecipientLocalpart, domainASCII: row.RecipientDomain, domainUnicode: row.RecipientDomainStr };
   return decideFailureSuppression({
-    code: interpretation.Code,
-    secode: interpretation.Secode,
+    ...suppressionCodes(interpretation),
     source: 'DSN',
     alreadyListed: deps.suppressions.lookup(row.SenderAccount, recipient) !== null,
     previous: deps.queue.recentRetired(row.SenderAccount, row.RecipientAddress, row.ID).map((r) => r.Success),
