@@ -1,6 +1,8 @@
 // Runs a node: opens the runtime, starts every enabled HTTP listener and the node services (SMTP,
-// workers), and shuts all of it down in order on SIGINT/SIGTERM: listeners stop taking work, services
-// finish in-flight work (or leave it to be retried), then the stores close.
+// workers), and shuts all of it down in order on SIGINT/SIGTERM: the services stop in the reverse of their
+// start (workers finish in-flight work or leave it to be retried, then the SMTP listeners close), then
+// HTTP, then the stores. Whatever a listener accepts before it closes is durably queued, so nothing is
+// lost by accepting it late.
 import type { Type } from '@nestjs/common';
 import type { Bootstrap } from '../config/bootstrap';
 import { nodeServices, reactors, type NodeService } from '../capabilities';

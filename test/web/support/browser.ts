@@ -1,6 +1,7 @@
 // Chromium for the page tests: Debian's /usr/bin/chromium driven by playwright-core, headless, with a
 // fresh profile directory per launch. When it is missing, the setup installs it with apt-get (as .ci/run
-// does); when that fails too, the tests skip and say why.
+// does); when that fails too, the tests skip and say why, except under CI, where a missing browser is a
+// failure: a green CI run must have driven the pages.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ export function chromiumSkipReason(): string | false {
     if (!apt(install)) apt(['update']) && apt(install);
   }
   skipReason = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing and apt-get could not install the chromium package (no root or sudo, or no network)`;
+  if (skipReason && process.env.CI === 'true') throw new Error(`browser tests cannot run under CI: ${skipReason}`);
   return skipReason;
 }
 
