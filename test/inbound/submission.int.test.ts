@@ -79,6 +79,41 @@ describe('SMTP submission', () => {
     assert.equal(queued.Subject, 'via submission');
   });
 
+  it('accepts AUTH LOGIN (RFC 4954 challenges) as well as PLAIN, and queues what nodemailer sends with it', async () => {
+    const client = await RawSmtpClient.connect(node.submissionPort);
+    await client.ehlo();
+    await client.starttls(node.certificate!.cert, TEST_HOSTNAME);
+    const ehlo = await client.ehlo();
+    assert.match(ehlo.text, /^AUTH\b.*\bLOGIN\b/m);
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const askUser = await client.command('AUTH LOGIN');
+    assert.equal(askUser.code, 334);
+    assert.equal(Buffer.from(askUser.text.trim(), 'base64').toString(), 'Username:');
+    const askPass = await client.command(b64(LOGIN));
+    assert.equal(askPass.code, 334);
+    assert.equal(Buffer.from(askPass.text.trim(), 'base64').toString(), 'Password:');
+    const wrong = await client.command(b64('not the password'));
+    assert.equal(wrong.code, 535);
+    assert.equal((await client.command('AUTH LOGIN')).code, 334);
+    assert.equal((await client.command(b64(LOGIN))).code, 334);
+    assert.equal((await client.command(b64(PASSWORD))).code, 235);
+    await client.quit();
+
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: node.submissionPort,
+      secure: false,
+      requireTLS: true,
+      tls: { ca: [node.certificate!.cert], servername: TEST_HOSTNAME },
+      auth: { user: LOGIN, pass: PASSWORD },
+      authMethod: 'LOGIN',
+    });
+    const info = await transport.sendMail({ from: LOGIN, to: 'login@remote.example', subject: 'via AUTH LOGIN', text: 'hi', messageId: '<sub-login@mox.example>' });
+    transport.close();
+    assert.match(info.response, /^250 2\.0\.0 /);
+    assert.ok(queueRows(node).some((r) => r.RecipientAddress === 'login@remote.example'), 'queued');
+  });
+
   it('refuses a MAIL FROM or From header that is not the account\'s, and unknown users in own domains', async () => {
     const client = await loggedIn(node);
     const mail = await client.command('MAIL FROM:<other@other.example>');
