@@ -1,6 +1,6 @@
 // Validation rules for single settings, shared by the decide functions and `postwire config import` (which
 // checks a whole file before changing anything). Each returns what is wrong, for the user, or null.
-import { BlockList, isIP } from 'node:net';
+import { refusedKind } from '../webhooks/http/target-safety';
 import { parseAddress, cutAtSeparators, type ParsedAddress } from './addresses';
 import { durationProblem } from './durations';
 
@@ -47,23 +47,15 @@ export function headerValueProblem(field: string, value: string): string | null 
   return HEADER_UNSAFE.test(value) ? `${field} must not contain line breaks or NUL characters` : null;
 }
 
-// Loopback, private (RFC 1918, RFC 4193), link-local, shared (RFC 6598) and unspecified ranges: a
-// webhook there reaches the server's own network rather than the account's application.
-const privateRanges = new BlockList();
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) privateRanges.addSubnet(net, prefix, 'ipv6');
-
-/** True for an IP literal in a loopback, private or link-local range, or a `localhost` name. */
+/**
+ * True for a `localhost` name or an IP literal the webhook client would refuse to call (loopback,
+ * private, link-local, ... also when carried inside an IPv6 address): the same ranges, so a URL that
+ * saves is never one that cannot be called.
+ */
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const family = isIP(host);
-  if (family === 0) return false;
-  const mapped = family === 6 ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host) : null;
-  if (mapped) return privateRanges.check(mapped[1], 'ipv4');
-  return privateRanges.check(host, family === 4 ? 'ipv4' : 'ipv6');
+  return refusedKind(host) !== null;
 }
 
 /**

@@ -18,7 +18,7 @@ describe('separators', () => {
 });
 
 describe('private webhook targets', () => {
-  for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.8.9.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', '[::1]', '::', 'fd12::1', 'fe80::1', '::ffff:10.0.0.1']) {
+  for (const host of ['localhost', 'app.localhost', '127.0.0.1', '127.8.9.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', '[::1]', '::', 'fd12::1', 'fe80::1', '::ffff:10.0.0.1', '[::ffff:7f00:1]', '[::ffff:a9fe:a9fe]', '64:ff9b::a9fe:a9fe', '::127.0.0.1']) {
     it(`${host} is private`, () => assert.equal(isPrivateHost(host), true));
   }
   for (const host of ['app.example.org', '93.184.216.34', '2001:db8::1', '::ffff:93.184.216.34', '172.32.0.1']) {

@@ -1,11 +1,14 @@
 // Keeps webhook calls off the server's own networks (server-side request forgery): unless
 // `webhooks.allowPrivateTargets` is set (localserve and tests set it), a call to an address in a
-// loopback, private, link-local, shared (CGNAT), unspecified, multicast or reserved range is refused.
+// loopback, private, link-local, shared (CGNAT), unspecified, multicast or reserved range is refused,
+// and so is an IPv6 address that carries such an IPv4 address (IPv4-mapped, NAT64, 6to4, ...): it reaches
+// or is translated to that IPv4 address.
 // The check runs on the address actually connected to: names are resolved by guardedLookup, which the
 // HTTP client uses for its connections, so a name that resolves to a public address when a URL is saved
 // and to a private one at call time (DNS rebinding) is still refused.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { embeddedIPv4 } from './embedded-ipv4';
 
 const ranges: [string, number, 'ipv4' | 'ipv6', string][] = [
   ['0.0.0.0', 8, 'ipv4', 'unspecified'], // RFC 1122 §3.2.1.3 "this network"
@@ -23,6 +26,8 @@ const ranges: [string, number, 'ipv4' | 'ipv6', string][] = [
   ['fe80::', 10, 'ipv6', 'link-local'], // RFC 4291 §2.5.6
   ['fec0::', 10, 'ipv6', 'site-local'], // RFC 3879, deprecated but routable inside sites
   ['ff00::', 8, 'ipv6', 'multicast'], // RFC 4291 §2.7
+  // Local-use NAT64 (RFC 8215): translated by the site's own gateway, where to depends on the site.
+  ['64:ff9b:1::', 48, 'ipv6', 'local-use NAT64'],
 ];
 
 const lists = ranges.map(([net, prefix, family, kind]) => {
@@ -33,15 +38,17 @@ const lists = ranges.map(([net, prefix, family, kind]) => {
 
 /** Why an address may not be called ("loopback", "private", ...), or null when it is a public address. */
 export function refusedKind(address: string): string | null {
-  const host = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const host = bare(address);
   const family = isIP(host);
   if (family === 0) return null;
-  // An IPv4-mapped IPv6 address (RFC 4291 §2.5.5.2) reaches the IPv4 address it embeds.
-  const mapped = family === 6 ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(host) : null;
-  if (mapped) return refusedKind(mapped[1]);
   const type = family === 4 ? 'ipv4' : 'ipv6';
   for (const { list, family: f, kind } of lists) if (f === type && list.check(host, type)) return kind;
-  return null;
+  const embedded = type === 'ipv6' ? embeddedIPv4(host) : null;
+  return embedded ? refusedKind(embedded.ipv4) : null;
+}
+
+function bare(address: string): string {
+  return address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
 }
 
 export class RefusedTarget extends Error {
@@ -52,16 +59,23 @@ export class RefusedTarget extends Error {
     readonly address: string,
     readonly kind: string,
   ) {
-    super(`refusing to call ${host === address ? address : `${host} (${address})`}: ${kind} address; webhooks must reach the application over the network (the bootstrap setting webhooks.allowPrivateTargets allows it)`);
+    super(`refusing to call ${describeTarget(host, address)}: ${kind} address; webhooks must reach the application over the network (the bootstrap setting webhooks.allowPrivateTargets allows it)`);
   }
+}
+
+/** "name (address)", with the IPv4 address an IPv6 one carries: "::ffff:7f00:1 (IPv4-mapped 127.0.0.1)". */
+function describeTarget(host: string, address: string): string {
+  const embedded = embeddedIPv4(bare(address));
+  const details = [bare(host) === bare(address) ? '' : address, embedded ? `${embedded.form} ${embedded.ipv4}` : ''].filter(Boolean);
+  return details.length ? `${bare(host)} (${details.join(', ')})` : bare(host);
 }
 
 /** Throws RefusedTarget when `host` is an IP literal (or `localhost`) in a refused range. */
 export function checkLiteralHost(host: string): void {
-  const bare = host.replace(/^\[|\]$/g, '');
-  if (bare.toLowerCase() === 'localhost' || bare.toLowerCase().endsWith('.localhost')) throw new RefusedTarget(host, bare, 'loopback');
-  const kind = refusedKind(bare);
-  if (kind) throw new RefusedTarget(host, bare, kind);
+  const name = bare(host).toLowerCase();
+  if (name === 'localhost' || name.endsWith('.localhost')) throw new RefusedTarget(name, name, 'loopback');
+  const kind = refusedKind(name);
+  if (kind) throw new RefusedTarget(name, name, kind);
 }
 
 /**

@@ -1,7 +1,9 @@
 // Makes one webhook call: POST the payload with its headers, within one time limit for the whole
 // request (60 s, mox), over kept-alive connections. The first 512 bytes of the response are kept (mox);
 // the rest is read and dropped up to a bound so the connection can be reused, and past the bound the
-// connection is closed instead. Redirects are not followed: a 3xx is a failed call whose error names
+// connection is closed instead. Once the status has arrived it is the outcome even if the body then stalls
+// past the time limit or is cut off: the receiver has answered (a 2xx is a success), and the error notes
+// the cut. Redirects are not followed: a 3xx is a failed call whose error names
 // the Location (Standard Webhooks: 3xx is a failure), so a redirect can never lead a call around the
 // private-target check. Never throws for what the receiver does; the outcome says what happened.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
@@ -23,9 +25,9 @@ export const DEFAULT_CLIENT_SETTINGS: WebhookClientSettings = { timeoutMs: 60_00
 export interface CallOutcome {
   /** HTTP status; 0 when no response arrived. */
   code: number;
-  /** The first 512 bytes of the response body. */
+  /** The first 512 bytes of the response body (what arrived of them when the body was cut off). */
   response: string;
-  /** Why the call failed; "" for a 2xx. */
+  /** Why the call failed; for a 2xx "", or a note that the body was cut off (the call still succeeded). */
   error: string;
   /** Any 2xx (DESIGN section 5; mox: exactly 200). */
   success: boolean;
@@ -93,35 +95,57 @@ export class WebhookClient {
         headers: { ...headers, 'Content-Length': String(body.length) },
         lookup: this.settings.allowPrivateTargets ? undefined : guardedLookup,
       });
+      // Why this side cut the call, when it did: the response's own events then only say "aborted".
+      let cutBy: string | null = null;
+      const cut = (reason: string) => {
+        cutBy ??= reason;
+        req.destroy(new Error(reason));
+      };
       const timer = setTimeout(() => {
         const seconds = this.settings.timeoutMs / 1000;
-        req.destroy(new Error(`webhook call timed out after ${seconds % 1 === 0 ? seconds : seconds.toFixed(1)}s`));
+        cut(`webhook call timed out after ${seconds % 1 === 0 ? seconds : seconds.toFixed(1)}s`);
       }, this.settings.timeoutMs);
-      const onAbort = () => req.destroy(new Error('webhook call aborted: the node is stopping'));
+      const onAbort = () => cut('webhook call aborted: the node is stopping');
       if (signal?.aborted) onAbort();
       else signal?.addEventListener('abort', onAbort, { once: true });
 
-      let answered = false;
       let written = false;
+      let bodyCutOff: ((reason: string) => void) | null = null;
       req.on('finish', () => (written = true));
       req.on('error', (err) => {
+        if (bodyCutOff) return bodyCutOff(cutBy ?? errorText(err));
         const code = (err as NodeJS.ErrnoException).code;
-        const stale = req.reusedSocket && !answered && !written && (code === 'ECONNRESET' || code === 'EPIPE');
+        const stale = req.reusedSocket && !written && (code === 'ECONNRESET' || code === 'EPIPE');
         finish({ ...failed(errorText(err)), refused: err instanceof RefusedTarget, ...(stale ? { staleConnection: true } : {}) });
       });
       req.on('response', (res) => {
-        answered = true;
-        this.readResponse(req, res, finish);
+        bodyCutOff = this.readResponse(req, res, finish, () => cutBy);
       });
       req.end(body);
     });
   }
 
-  private readResponse(req: ReturnType<typeof httpRequest>, res: IncomingMessage, finish: (o: CallOutcome) => void): void {
+  /**
+   * Reads the answer and finishes with its status. Returns what to call when the body is cut off (timeout,
+   * stop, dropped connection): the status has arrived and still counts, with the part of the body read.
+   */
+  private readResponse(req: ReturnType<typeof httpRequest>, res: IncomingMessage, finish: (o: CallOutcome) => void, cutBy: () => string | null): (reason: string) => void {
     const code = res.statusCode ?? 0;
     const kept: Buffer[] = [];
     let keptBytes = 0;
     let drained = 0;
+    const done = (cutOff?: string) => {
+      const response = Buffer.concat(kept).toString('utf8');
+      const status = `${code} ${res.statusMessage ?? ''}`.trim();
+      const note = cutOff ? `response body cut off: ${cutOff}` : '';
+      if (code >= 200 && code < 300) return finish({ code, response, error: note, success: true, refused: false });
+      let error = `http status ${JSON.stringify(status)}, expected 2xx`;
+      if (code >= 300 && code < 400) {
+        const location = res.headers.location;
+        error += location ? `; redirect to ${location} not followed` : '; redirects are not followed';
+      }
+      finish({ code, response, error: note ? `${error}; ${note}` : error, success: false, refused: false });
+    };
     res.on('data', (chunk: Buffer) => {
       if (keptBytes < RESPONSE_KEEP_BYTES) {
         const part = chunk.subarray(0, RESPONSE_KEEP_BYTES - keptBytes);
@@ -131,27 +155,17 @@ export class WebhookClient {
       } else {
         drained += chunk.length;
       }
-      // A large answer is not worth reading to the end to save a connection.
+      // A large answer is not worth reading to the end to save a connection; what was kept is complete.
       if (drained > this.settings.drainLimitBytes) {
-        req.destroy();
         done();
+        req.destroy();
       }
     });
-    const done = () => {
-      const response = Buffer.concat(kept).toString('utf8');
-      const status = `${code} ${res.statusMessage ?? ''}`.trim();
-      if (code >= 200 && code < 300) return finish({ code, response, error: '', success: true, refused: false });
-      let error = `http status ${JSON.stringify(status)}, expected 2xx`;
-      if (code >= 300 && code < 400) {
-        const location = res.headers.location;
-        error += location ? `; redirect to ${location} not followed` : '; redirects are not followed';
-      }
-      finish({ code, response, error, success: false, refused: false });
-    };
-    res.on('end', done);
-    // The body was cut off (connection closed, timeout): the status still counts, as mox reads it first.
-    res.on('aborted', done);
-    res.on('error', done);
+    res.on('end', () => done());
+    const closedEarly = (err?: Error) => done(cutBy() ?? (err ? errorText(err) : 'connection closed by the receiver'));
+    res.on('aborted', () => closedEarly());
+    res.on('error', closedEarly);
+    return (reason) => done(reason);
   }
 }
 
