@@ -94,15 +94,15 @@ export function buildProgram(out: NodeJS.WritableStream = process.stdout): Comma
     .option('--internal-http-port <port>', 'HTTP port on 127.0.0.1 for the admin API and pages (default 8080)', portNumber)
     .action((email, opts) => quickstart(email, opts, out));
 
-  const config = program.command('config').description('the dynamic configuration: domains and accounts');
+  const config = program.command('config').description('the dynamic configuration: domains, accounts and hold rules');
   withDataOptions(config.command('export').description('every domain and account as YAML, secrets included')).action((opts) => configExport(opts, out));
   withDataOptions(
     config
       .command('import')
       .argument('<file>', 'a file as written by config export')
-      .description('make the domains and accounts match FILE: checks the whole file first, then applies only the differences')
+      .description('make the domains, accounts and hold rules match FILE: checks the whole file first, then applies only the differences')
       .option('--dry-run', 'list the changes without making them')
-      .option('--prune', 'also remove domains and accounts the file does not list'),
+      .option('--prune', 'also remove domains, accounts and hold rules the file does not list'),
   ).action((file, opts) => configImport(file, opts, out));
 
   const webhooks = program.command('webhooks').description('the webhook queue');

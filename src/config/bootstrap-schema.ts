@@ -63,7 +63,7 @@ export const bootstrapSchema = {
       additionalProperties: false,
       properties: {
         maxMessageSize: { type: 'integer', minimum: 1024, description: 'Largest message accepted or composed, in bytes (default 104857600, 100 MiB).' },
-        maxRequestSize: { type: 'integer', minimum: 1024, description: 'Largest HTTP request body, in bytes (default 140 MiB: a maximal message in base64).' },
+        maxRequestSize: { type: 'integer', minimum: 1024, description: 'Largest HTTP request body, in bytes (default: 4/3 of maxMessageSize plus 1 MiB, room for a maximal message in base64; 140858710, about 134 MiB, with the default maxMessageSize).' },
       },
     },
   },

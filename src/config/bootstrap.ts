@@ -1,10 +1,13 @@
 // Loads and validates the bootstrap file. A bad file stops start-up with every problem listed, each with
-// its path in the file, so an operator fixes them all in one go.
+// its path in the file, so an operator fixes them all in one go: the schema's findings and those of the
+// rules it cannot express (bootstrap-rules.ts) together.
 import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { bootstrapRuleProblems } from './bootstrap-rules';
 import { bootstrapSchema } from './bootstrap-schema';
+import { schemaProblems } from './schema-problems';
 
 export interface ListenerConfig {
   ips: string[];
@@ -71,30 +74,32 @@ export function loadBootstrapFile(file: string): Bootstrap {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(file, [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+    throw new ConfigError(file, [`cannot read the file: ${readFailure(err as NodeJS.ErrnoException)}`]);
   }
   return parseBootstrap(text, file);
 }
 
+const READ_FAILURES: Record<string, string> = { ENOENT: 'there is no such file', EACCES: 'permission denied', EISDIR: 'it is a directory' };
+
+/** "there is no such file (ENOENT)": the code stays, for searching. */
+function readFailure(err: NodeJS.ErrnoException): string {
+  if (!err.code) return err.message;
+  return READ_FAILURES[err.code] ? `${READ_FAILURES[err.code]} (${err.code})` : err.code;
+}
+
 export function parseBootstrap(text: string, file: string): Bootstrap {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  // Values read past a syntax error are guesses: checking them would report problems that are not there.
   if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0]}`));
+    // The first line says what and where ("... at line 3, column 1:"); the excerpt after it is dropped.
+    throw new ConfigError(file, doc.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0].replace(/:$/, '')}`));
   }
   const value = doc.toJS() as unknown;
-  if (!validate(value)) {
-    const problems = (validate.errors ?? []).map((e) => {
-      const path = e.instancePath.split('/').filter(Boolean).join('.') || '(top level)';
-      if (e.keyword === 'additionalProperties') return `${path}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-      if (e.keyword === 'required') return `${path}: missing field "${(e.params as { missingProperty: string }).missingProperty}"`;
-      if (e.keyword === 'enum') return `${path}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-      return `${path}: ${e.message}`;
-    });
-    throw new ConfigError(file, problems);
-  }
-  const config = value as BootstrapConfig;
-  const problems = semanticProblems(config);
+  if (value === null || value === undefined) throw new ConfigError(file, ['the file is empty: it needs at least hostname and listeners']);
+  const problems = validate(value) ? [] : schemaProblems(validate.errors);
+  problems.push(...bootstrapRuleProblems(value));
   if (problems.length > 0) throw new ConfigError(file, problems);
+  const config = value as BootstrapConfig;
   const base = dirname(resolve(file));
   return {
     ...config,
@@ -106,32 +111,4 @@ export function parseBootstrap(text: string, file: string): Bootstrap {
       maxRequestSize: config.limits?.maxRequestSize ?? Math.ceil(((config.limits?.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE) * 4) / 3) + 1024 * 1024,
     },
   };
-}
-
-/** Rules a schema cannot express. */
-function semanticProblems(config: BootstrapConfig): string[] {
-  const problems: string[] = [];
-  const transports = config.transports ?? {};
-  if (config.delivery?.defaultTransport && !(config.delivery.defaultTransport in transports)) {
-    problems.push(`delivery.defaultTransport: no transport named "${config.delivery.defaultTransport}" in transports`);
-  }
-  const used = new Map<string, string>();
-  for (const [name, listener] of Object.entries(config.listeners)) {
-    for (const service of ['smtp', 'submission', 'http'] as const) {
-      const s = listener[service];
-      if (!s || s.enabled === false || s.port === undefined) continue;
-      for (const ip of listener.ips) {
-        const key = `${ip}:${s.port}`;
-        const other = used.get(key);
-        if (other) problems.push(`listeners.${name}.${service}.port: ${key} is also used by ${other}`);
-        else used.set(key, `listeners.${name}.${service}`);
-      }
-    }
-    const http = listener.http;
-    if (http?.tls && !config.tls) problems.push(`listeners.${name}.http.tls: needs the tls section (certFile, keyFile)`);
-    if ((http?.adminapi || http?.adminPages) && !config.adminPasswordHash) {
-      problems.push(`listeners.${name}.http: adminapi/adminPages need adminPasswordHash`);
-    }
-  }
-  return problems;
 }

@@ -1,5 +1,6 @@
 // The dynamic configuration capability: the read side every other capability asks (ConfigView), logins
-// (AccountAuthenticator), the command handlers that change domains and accounts, and their API methods.
+// (AccountAuthenticator), the command handlers that change domains and accounts (and hold rules, for
+// imports), and their API methods.
 // Global, so capability modules inject ConfigView and AccountAuthenticator without importing this module.
 import { Global, Module } from '@nestjs/common';
 import { AccountAuthenticator } from '../auth/account-authenticator';
@@ -27,6 +28,7 @@ import { RemoveDomainDKIMKeyHandler } from './domains/remove-domain-dkim-key';
 import { SaveDomainDisabledHandler } from './domains/save-domain-disabled';
 import { SaveDomainLocalpartConfigHandler } from './domains/save-domain-localpart-config';
 import { SqlConfigView } from './sql-config-view';
+import { AddHoldRuleHandler, RemoveHoldRuleHandler } from './transfer/holdrule-import-commands';
 
 export const configCommandHandlers = [
   AddDomainHandler,
@@ -47,6 +49,9 @@ export const configCommandHandlers = [
   SaveWebhookSecretHandler,
   SaveFromIDLoginAddressesHandler,
   SaveKeepRetiredPeriodsHandler,
+  // Hold rules are dynamic configuration too; the admin API changes them without the bus (src/holdrules).
+  AddHoldRuleHandler,
+  RemoveHoldRuleHandler,
 ];
 
 @Global()

@@ -1,10 +1,13 @@
 // ConfigView over the `config` read model (projections/config/) in the node's read-model database. Answers
 // are a few indexed SQLite reads, cached until the projection runner applies a configuration event (or swaps
 // rebuilt tables), so callers need no cache of their own, see a change as soon as the projection has
-// applied it, and a Send does not pay for the same lookups again and again.
+// applied it, and a Send does not pay for the same lookups again and again. Hold rules, dynamic
+// configuration too, have their own read model (projections/holdrules); they are read as they are, uncached.
 import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { configProjection } from '../../projections/config';
+import type { HoldRule } from '../holdrules/holdrule-events';
+import { readHoldRules } from '../holdrules/holdrule-store';
 import { Runtime } from '../runtime/runtime';
 import { cutAtSeparators, parseAddress, parseDomain } from './addresses';
 import { CONFIG_TABLES } from './config-tables';
@@ -168,6 +171,11 @@ export class SqlConfigView extends ConfigView {
     return this.query<AddressRow>('addressesInDomain')
       .all(domainAscii)
       .map((r) => ({ Address: r.Address, Account: r.Account }));
+  }
+
+  /** The hold rules in force, by ID. */
+  holdRules(): HoldRule[] {
+    return readHoldRules(this.db);
   }
 }
 

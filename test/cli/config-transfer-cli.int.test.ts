@@ -1,5 +1,5 @@
 // postwire config import / export on data directories: the commands' output, a round trip between two
-// directories, a dry run, and a refused file.
+// directories (hold rules included), a dry run, and a refused file.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,8 @@ describe('postwire config import and export', () => {
         '    keepRetiredMessagePeriod: 72h',
         '    keepRetiredWebhookPeriod: 72h',
         '    outgoingWebhook: {url: "http://127.0.0.1:8025/hooks"}',
+        'holdRules:',
+        '  - {account: postwire, recipientDomain: example.org}',
         '',
       ].join('\n'),
     );
@@ -51,10 +53,10 @@ describe('postwire config import and export', () => {
     const out = new CollectedOutput();
     await configImport(file, { dir: first, dryRun: true }, out);
     assert.match(out.text, /^would: domain localhost: add with separators \[\+\]\n/);
-    assert.match(out.text, /5 changes \(dry run: nothing applied\)\n$/);
+    assert.match(out.text, /6 changes \(dry run: nothing applied\)\n$/);
     const exported = new CollectedOutput();
     await configExport({ dir: first }, exported);
-    assert.match(exported.text, /domains: \{\}\naccounts: \{\}\n$/);
+    assert.match(exported.text, /domains: \{\}\naccounts: \{\}\nholdRules: \[\]\n$/);
   });
 
   it('imports (loopback webhooks are allowed in a data directory without bootstrap file, as in localserve) and exports', async () => {
@@ -68,7 +70,8 @@ describe('postwire config import and export', () => {
         'account postwire: add with address postwire@localhost',
         'account postwire: settings (KeepRetiredMessagePeriod, KeepRetiredWebhookPeriod)',
         'account postwire: outgoing webhook http://127.0.0.1:8025/hooks',
-        '5 changes applied',
+        'hold rule (account postwire, recipient domain example.org): add',
+        '6 changes applied',
         '',
       ].join('\n'),
     );
@@ -81,6 +84,7 @@ describe('postwire config import and export', () => {
     const exported = new CollectedOutput();
     await configExport({ dir: first }, exported);
     assert.match(exported.text, /keepRetiredMessagePeriod: 72h/);
+    assert.match(exported.text, /\nholdRules:\n {2}- account: postwire\n {4}recipientDomain: example\.org\n$/);
     const exportFile = join(root, 'export.yaml');
     writeFileSync(exportFile, exported.text);
     await configImport(exportFile, { dir: second }, new CollectedOutput());

@@ -1,7 +1,7 @@
-// The file `postwire config export` writes and `postwire config import` reads: every domain and account
-// of the dynamic configuration, secrets included. Field names are camelCase like the bootstrap file's.
-// On import, a field left out keeps its current value (or the default for a new entry), so a file may
-// describe only what it changes.
+// The file `postwire config export` writes and `postwire config import` reads: every domain, account and
+// hold rule of the dynamic configuration, secrets included. Field names are camelCase like the bootstrap
+// file's. On import, a field left out keeps its current value (or the default for a new entry), so a file
+// may describe only what it changes.
 export interface DkimKeyDocument {
   selector: string;
   /** Derived from the key; when given, it must match. */
@@ -43,13 +43,25 @@ export interface AccountDocument {
   fromIDLoginAddresses?: string[];
 }
 
+/**
+ * Holds queued messages that match every field it sets; a field left out or "" matches any. Hold rules have
+ * no name, so a rule is known by its fields: the IDs the store gave them are not part of the file.
+ */
+export interface HoldRuleDocument {
+  account?: string;
+  senderDomain?: string;
+  recipientDomain?: string;
+}
+
 export interface ConfigDocument {
   domains: Record<string, DomainDocument | null>;
   accounts: Record<string, AccountDocument>;
+  /** When present, every hold rule there is to be; absent, the rules in force stay (unless pruning). */
+  holdRules?: HoldRuleDocument[];
 }
 
 export const CONFIG_DOCUMENT_HEADER = [
-  'Postwire dynamic configuration: domains and accounts (postwire config export).',
+  'Postwire dynamic configuration: domains, accounts and hold rules (postwire config export).',
   'THIS FILE HOLDS SECRETS: password hashes, DKIM private keys, webhook secrets and webhook',
   'Authorization values. Keep it private, like a backup.',
   'Apply it with: postwire config import FILE (fields left out keep their current values).',
@@ -109,6 +121,14 @@ export const configDocumentSchema = {
           webhookSecret: { type: 'string' },
           fromIDLoginAddresses: { type: 'array', items: { type: 'string' } },
         },
+      },
+    },
+    holdRules: {
+      type: ['array', 'null'],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { account: { type: 'string' }, senderDomain: { type: 'string' }, recipientDomain: { type: 'string' } },
       },
     },
   },

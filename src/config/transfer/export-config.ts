@@ -1,11 +1,12 @@
 // `postwire config export`: the dynamic configuration as a document and as YAML. Domains and accounts are
-// sorted by name, addresses and DKIM keys kept in the order they were added, so exporting the same
-// configuration always gives the same text, and importing it into an empty store reproduces it exactly.
+// sorted by name, addresses, DKIM keys and hold rules kept in the order they were added, so exporting the
+// same configuration always gives the same text, and importing it into an empty store reproduces it exactly.
 import { Document } from 'yaml';
-import type { ConfigView } from '../config-view';
-import { CONFIG_DOCUMENT_HEADER, type AccountDocument, type ConfigDocument, type DomainDocument } from './config-document';
+import type { HoldRule } from '../../holdrules/holdrule-events';
+import type { SqlConfigView } from '../sql-config-view';
+import { CONFIG_DOCUMENT_HEADER, type AccountDocument, type ConfigDocument, type DomainDocument, type HoldRuleDocument } from './config-document';
 
-export function exportConfig(view: ConfigView): ConfigDocument {
+export function exportConfig(view: Pick<SqlConfigView, 'domains' | 'accounts' | 'holdRules'>): ConfigDocument {
   const domains: Record<string, DomainDocument> = {};
   for (const d of view.domains()) {
     domains[d.Unicode] = {
@@ -32,7 +33,17 @@ export function exportConfig(view: ConfigView): ConfigDocument {
       fromIDLoginAddresses: a.FromIDLoginAddresses,
     };
   }
-  return { domains, accounts };
+  // Always written, even empty: a full export says which rules there are, so importing it removes others.
+  return { domains, accounts, holdRules: view.holdRules().map(holdRuleDocument) };
+}
+
+/** Only the fields that restrict: a rule for one account reads as just that. */
+function holdRuleDocument(rule: HoldRule): HoldRuleDocument {
+  const document: HoldRuleDocument = {};
+  if (rule.Account) document.account = rule.Account;
+  if (rule.SenderDomain) document.senderDomain = rule.SenderDomainStr || rule.SenderDomain;
+  if (rule.RecipientDomain) document.recipientDomain = rule.RecipientDomainStr || rule.RecipientDomain;
+  return document;
 }
 
 export function renderConfigYaml(document: ConfigDocument): string {

@@ -4,6 +4,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { SqlConfigView } from '../sql-config-view';
 import type { ConfigDocument } from './config-document';
+import { planHoldRules } from './plan-hold-rules';
 import { planImport, type ImportStep } from './plan-import';
 import { validateImport, type ImportOptions } from './validate-import';
 
@@ -25,7 +26,7 @@ export async function importConfig(
 ): Promise<ImportOutcome> {
   const validated = validateImport(document, view, options);
   if (!validated.ok) return validated;
-  const steps = planImport(validated.domains, validated.accounts, view, options);
+  const steps = [...planImport(validated.domains, validated.accounts, view, options), ...planHoldRules(validated.holdRules, view.holdRules(), options)];
   if (options.dryRun) return { ok: true, steps, applied: 0 };
   let applied = 0;
   for (const step of steps) {

@@ -1,7 +1,8 @@
 // Checks a whole import document against the rules the commands enforce, before anything is changed, and
 // lists every problem with its path. What passes is returned in canonical form for planning. The
 // configuration after the import is the file's domains and accounts plus, unless pruning, those of the
-// store that the file does not mention.
+// store that the file does not mention; and the file's hold rules when it lists them, else those in force
+// (none when pruning).
 import { isPasswordHash } from '../../auth/passwords';
 import { parseAddress, parseDomain, type ParsedAddress, type ParsedDomain } from '../addresses';
 import { DKIM_SELECTOR } from '../domains/add-domain-dkim-key';
@@ -18,7 +19,8 @@ import {
 } from '../setting-rules';
 import type { SqlConfigView } from '../sql-config-view';
 import type { AccountDocument, ConfigDocument } from './config-document';
-import { fieldPath } from './read-config-document';
+import { fieldPath } from '../field-path';
+import { validateHoldRules, type WantedHoldRule } from './validate-hold-rules';
 
 export interface WantedKey {
   selector: string;
@@ -41,12 +43,20 @@ export interface WantedAccount {
 }
 
 export interface ImportOptions {
-  /** Remove domains and accounts the file does not list. */
+  /** Remove domains and accounts the file does not list, and the hold rules when it lists none. */
   prune: boolean;
   allowPrivateTargets: boolean;
 }
 
-export type ValidatedImport = { ok: true; domains: WantedDomain[]; accounts: WantedAccount[] } | { ok: false; problems: string[] };
+export type ValidatedImport =
+  | {
+      ok: true;
+      domains: WantedDomain[];
+      accounts: WantedAccount[];
+      /** Null when the file does not list hold rules. */
+      holdRules: WantedHoldRule[] | null;
+    }
+  | { ok: false; problems: string[] };
 
 export function validateImport(document: ConfigDocument, view: SqlConfigView, options: ImportOptions): ValidatedImport {
   const problems: string[] = [];
@@ -58,7 +68,8 @@ export function validateImport(document: ConfigDocument, view: SqlConfigView, op
     return stored && !options.prune ? stored.LocalpartCatchallSeparators : null;
   };
   const accounts = validateAccounts(document, view, options, separatorsOf, problems);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, domains, accounts };
+  const holdRules = validateHoldRules(document.holdRules, problems);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, domains, accounts, holdRules };
 }
 
 function validateDomains(document: ConfigDocument, problems: string[]): WantedDomain[] {
