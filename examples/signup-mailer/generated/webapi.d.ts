@@ -29,7 +29,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema, or `Idempotency-Key` is empty, longer than
-         *       256 characters or not printable ASCII.
+         *       256 characters or not printable ASCII or given twice.
+         *     - `server`: the account was removed while the call ran.
          *     - `missingBody`: `Text` and `HTML` are both empty.
          *     - `multipleFrom`: more than one `From` address.
          *     - `badAddress` / `user`: a From, To, CC or BCC address does not parse (`badAddress`), or its
@@ -40,16 +41,18 @@ export interface paths {
          *     - `noRecipients`: To, CC and BCC are all empty.
          *     - `messageLimitReached`: the account's messages-per-day limit would be exceeded.
          *     - `recipientLimitReached`: the account's first-time-recipients-per-day limit would be exceeded.
-         *     - `badAddress`: a ReplyTo address does not parse.
-         *     - `user`: control characters in the subject.
+         *     - `badAddress` / `user`: a ReplyTo address does not parse (`badAddress`), or its display name
+         *       contains control characters (`user`).
+         *     - `user`: control characters in the subject, or a `Date` that is a leap second (`23:59:60`).
          *     - `malformedMessageID`: `MessageID` is not enclosed in `<` and `>`.
          *     - `user`: control characters in a message-id, a reference, a header or file metadata; a header
          *       name that is not a valid field name; file data that is not base64.
          *     - `messageTooLarge`: the composed message exceeds the maximum message size.
+         *     - `user`: the From domain was removed or disabled while the message was composed.
          *     - `server`: DKIM signing failed.
          *     - `user`: the login address uses FromIDs but the From domain has no catch-all separator;
-         *       `FutureRelease` more than 60 days ahead; `Extra` over its limits (64 keys, key 1-128 bytes,
-         *       value up to 1 KiB, 16 KiB in all).
+         *       `FutureRelease` more than 60 days ahead or a leap second; `Extra` over its limits (64 keys, key
+         *       1-128 bytes, value up to 1 KiB, 16 KiB in all).
          *     - `server`: queueing failed.
          *     - `sentOverQuota`: kept for mox compatibility; Postwire has no mailbox quota, so it is not
          *       returned. A failure to store the `SaveSent` copy is `server`, and the message stays queued.
@@ -239,8 +242,8 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `messageNotFound`: no message with this ID, or it was removed.
-         *     - `partNotFound`: an index in `PartPath` is negative or beyond the number of sub-parts.
          *     - `server`: the message could not be read.
+         *     - `partNotFound`: an index in `PartPath` is negative or beyond the number of sub-parts.
          */
         post: operations["MessagePartGet"];
         delete?: never;
@@ -376,6 +379,7 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (send `{}`).
+         *     - `user`: the account was removed while the call ran.
          *     - `server`: the settings could not be read.
          */
         post: operations["AccountSettingsGet"];
@@ -403,8 +407,10 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (this includes an unknown event name).
-         *     - `user`: `URL` is not an absolute http or https URL, or (outside localserve) points at a loopback
-         *       address.
+         *     - `notFound`: the account was removed while the call ran.
+         *     - `user`: `URL` is not an absolute http or https URL, or points at a loopback, private or other
+         *       non-public address (allowed with the bootstrap setting `webhooks.allowPrivateTargets`, as in
+         *       localserve); an event is listed twice; `Authorization` contains a line break or NUL.
          *     - `server`: the setting could not be stored.
          */
         post: operations["OutgoingWebhookSave"];
@@ -430,8 +436,10 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
-         *     - `user`: `URL` is not an absolute http or https URL, or (outside localserve) points at a loopback
-         *       address.
+         *     - `notFound`: the account was removed while the call ran.
+         *     - `user`: `URL` is not an absolute http or https URL, or points at a loopback, private or other
+         *       non-public address (allowed with the bootstrap setting `webhooks.allowPrivateTargets`, as in
+         *       localserve); `Authorization` contains a line break or NUL.
          *     - `server`: the setting could not be stored.
          */
         post: operations["IncomingWebhookSave"];
@@ -462,6 +470,7 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema, including a secret that is not `whsec_`
          *       followed by the base64 of 24 to 64 bytes.
+         *     - `notFound`: the account was removed while the call ran.
          *     - `server`: the setting could not be stored.
          */
         post: operations["WebhookSecretSave"];
@@ -490,9 +499,10 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `notFound`: the account was removed while the call ran.
          *     - `badAddress`: an address does not parse.
-         *     - `user`: an address is not in a domain with a catch-all separator, or does not belong to the
-         *       account.
+         *     - `user`: an address is not in a domain with a catch-all separator, does not belong to the
+         *       account, or is listed twice.
          *     - `server`: the setting could not be stored.
          */
         post: operations["FromIDLoginAddressesSave"];
@@ -523,6 +533,8 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (a period is not a duration such as
          *       `72h`).
+         *     - `notFound`: the account was removed while the call ran.
+         *     - `user`: a period is longer than 292 years (e.g. `99999999h`).
          *     - `server`: the setting could not be stored.
          */
         post: operations["KeepRetiredPeriodsSave"];
@@ -548,8 +560,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `notFound`: the account was removed while the call ran.
          *     - `user`: the administrator set `NoCustomPassword` for the account, or the password is shorter
-         *       than 8 characters.
+         *       than 8 characters or contains control characters.
          *     - `server`: the password could not be stored.
          */
         post: operations["PasswordSave"];
@@ -576,8 +589,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
-         *     - `user`: `URL` is not an absolute http or https URL, or (outside localserve) points at a loopback
-         *       address.
+         *     - `user`: `URL` is not an absolute http or https URL, `Authorization` contains a line break or NUL,
+         *       or the URL points at (or its name resolves to) a loopback, private or other non-public address
+         *       (allowed with the bootstrap setting `webhooks.allowPrivateTargets`, as in localserve).
          */
         post: operations["OutgoingWebhookTest"];
         delete?: never;
@@ -601,8 +615,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
-         *     - `user`: `URL` is not an absolute http or https URL, or (outside localserve) points at a loopback
-         *       address.
+         *     - `user`: `URL` is not an absolute http or https URL, `Authorization` contains a line break or NUL,
+         *       or the URL points at (or its name resolves to) a loopback, private or other non-public address
+         *       (allowed with the bootstrap setting `webhooks.allowPrivateTargets`, as in localserve).
          */
         post: operations["IncomingWebhookTest"];
         delete?: never;
@@ -629,6 +644,9 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`,
          *       or an unknown sort field).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be read.
          */
         post: operations["QueueList"];
@@ -654,6 +672,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the history could not be read.
          */
         post: operations["RetiredList"];
@@ -680,6 +701,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the webhook queue could not be read.
          */
         post: operations["HookList"];
@@ -705,6 +729,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the history could not be read.
          */
         post: operations["HookRetiredList"];
@@ -840,7 +867,8 @@ export interface components {
          *     - `sentOverQuota`: the message was sent, but its Sent copy exceeds the account's quota.
          *     - `messageNotFound`: no message with the ID.
          *     - `partNotFound`: MessagePartGet with a part path that does not exist.
-         *     - `notFound`: admin API: no account, domain, address, hold rule or projection with the name or ID.
+         *     - `notFound`: admin API: no account, domain, address, hold rule or projection with the name or ID;
+         *       webapi settings methods: the calling account was removed while the call ran.
          *     - `tooLarge`: the request body exceeds the size limit (HTTP 413).
          * @enum {string}
          */

@@ -19,6 +19,9 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`, or an
          *       unknown sort field).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be read.
          */
         post: operations["QueueList"];
@@ -45,6 +48,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueHoldSet"];
@@ -70,6 +75,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`).
+         *     - `user`: `Minutes` is not between -1000000000 and 1000000000 (about 1900 years).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueNextAttemptSet"];
@@ -95,6 +103,10 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`).
+         *     - `user`: `Minutes` is not between -1000000000 and 1000000000 (about 1900 years).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
+         *     - `user`: a message's next attempt would move past the last representable date.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueNextAttemptAdd"];
@@ -121,6 +133,8 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `user`: no transport has this name.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueTransportSet"];
@@ -147,6 +161,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueRequireTLSSet"];
@@ -174,6 +190,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueFail"];
@@ -200,6 +218,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema (e.g. a time filter without `<` or `>`).
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the queue could not be updated.
          */
         post: operations["QueueDrop"];
@@ -225,6 +245,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the history could not be read.
          */
         post: operations["RetiredList"];
@@ -249,6 +272,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the webhook queue could not be read.
          */
         post: operations["HookList"];
@@ -274,6 +300,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`),
+         *       `Sort.LastID` is set without `Sort.Last`, `Sort.Last` is a leap second (`23:59:60`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the history could not be read.
          */
         post: operations["HookRetiredList"];
@@ -299,6 +328,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the webhook queue could not be updated.
          */
         post: operations["HookNextAttemptSet"];
@@ -324,6 +355,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the webhook queue could not be updated.
          */
         post: operations["HookNextAttemptAdd"];
@@ -349,6 +382,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
+         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
+         *       `Filter.Max` is beyond 2^53.
          *     - `server`: the webhook queue could not be updated.
          */
         post: operations["HookCancel"];
@@ -575,8 +610,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
-         *     - `user`: the domain name does not parse, a separator is not valid (an empty string, a letter or digit,
-         *       or `.`) or is repeated.
+         *     - `user`: the domain name does not parse.
+         *     - `user`: a separator is not a single one of the characters `!#$%&'*+-/=?^_{|}~` or a backtick
+         *       (e.g. it is empty, a letter, a digit or `.`) or is repeated.
          *     - `user`: the domain already exists.
          *     - `server`: the configuration could not be stored.
          */
@@ -630,7 +666,11 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `notFound`: no such domain.
-         *     - `user`: a separator is not valid (an empty string, a letter or digit, or `.`) or is repeated.
+         *     - `user`: a separator is not a single one of the characters `!#$%&'*+-/=?^_{|}~` or a backtick
+         *       (e.g. it is empty, a letter, a digit or `.`) or is repeated.
+         *     - `user`: an address of the domain contains a new separator (mail to it would be cut there and no
+         *       longer arrive), or a FromID login address in the domain would no longer work with the new
+         *       separators.
          *     - `server`: the configuration could not be stored.
          */
         post: operations["DomainLocalpartConfigSave"];
@@ -786,7 +826,9 @@ export interface paths {
          *       with a letter or digit) or is in use.
          *     - `badAddress`: `Address` does not parse.
          *     - `notFound`: the address's domain does not exist.
-         *     - `user`: the address belongs to another account, or the password is shorter than 8 characters.
+         *     - `user`: the address contains a catch-all separator of its domain or belongs to another account.
+         *     - `user`: `FullName` contains a line break or NUL.
+         *     - `user`: the password is shorter than 8 characters or contains control characters.
          *     - `server`: the account could not be stored.
          */
         post: operations["AccountAdd"];
@@ -840,6 +882,8 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `notFound`: no account with this name.
+         *     - `user`: `FullName` contains a line break or NUL, a limit is beyond 2^53, or a period is longer
+         *       than 292 years (e.g. `99999999h`).
          *     - `server`: the settings could not be stored.
          */
         post: operations["AccountSettingsSave"];
@@ -867,6 +911,7 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `notFound`: no account with this name.
+         *     - `user`: `LoginDisabled` contains a line break or NUL.
          *     - `server`: the setting could not be stored.
          */
         post: operations["AccountLoginDisabledSave"];
@@ -890,7 +935,7 @@ export interface paths {
          * @description Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `notFound`: no account with this name.
-         *     - `user`: the password is shorter than 8 characters.
+         *     - `user`: the password is shorter than 8 characters or contains control characters.
          *     - `server`: the password could not be stored.
          */
         post: operations["AccountPasswordSet"];
@@ -918,7 +963,8 @@ export interface paths {
          *     - `notFound`: no account with this name.
          *     - `badAddress`: `Address` does not parse.
          *     - `notFound`: the address's domain does not exist.
-         *     - `user`: the address already belongs to an account.
+         *     - `user`: the address contains a catch-all separator of its domain, or already belongs to an
+         *       account.
          *     - `server`: the configuration could not be stored.
          */
         post: operations["AddressAdd"];
@@ -1053,7 +1099,7 @@ export interface paths {
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
          *     - `notFound`: no account with this name.
-         *     - `user`: `Until` is before `Since`.
+         *     - `user`: `Since` or `Until` is a leap second (`23:59:60`), or `Until` is before `Since`.
          *     - `server`: the webhooks could not be queued.
          */
         post: operations["WebhookReplay"];
@@ -1094,7 +1140,8 @@ export interface components {
          *     - `sentOverQuota`: the message was sent, but its Sent copy exceeds the account's quota.
          *     - `messageNotFound`: no message with the ID.
          *     - `partNotFound`: MessagePartGet with a part path that does not exist.
-         *     - `notFound`: admin API: no account, domain, address, hold rule or projection with the name or ID.
+         *     - `notFound`: admin API: no account, domain, address, hold rule or projection with the name or ID;
+         *       webapi settings methods: the calling account was removed while the call ran.
          *     - `tooLarge`: the request body exceeds the size limit (HTTP 413).
          * @enum {string}
          */
