@@ -4,14 +4,15 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { AppModule } from '../app.module';
 import type { Runtime } from '../runtime/runtime';
 import { tagConnection, type ListenerContext } from './listener-context';
 
 export interface HttpApp {
   app: NestFastifyApplication;
-  /** Starts one listener; resolves with the bound port (useful with port 0). */
-  listen(listener: ListenerContext, host: string, port: number): Promise<{ server: Server; port: number }>;
+  /** Starts one listener, HTTPS when given a certificate; resolves with the bound port (useful with port 0). */
+  listen(listener: ListenerContext, host: string, port: number, tls?: { cert: Buffer; key: Buffer }): Promise<{ server: Server; port: number }>;
   close(): Promise<void>;
 }
 
@@ -32,10 +33,11 @@ export async function createHttpApp(runtime: Runtime): Promise<HttpApp> {
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
-    async listen(listener, host, port) {
+    async listen(listener, host, port, tls) {
       if (!handler) throw new Error('HTTP handler not ready');
-      const server = createServer(handler);
-      server.on('connection', (socket) => tagConnection(socket, listener));
+      const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
+      // A request's socket is the TLS socket for HTTPS, not the TCP one under it: tag the one requests see.
+      server.on(tls ? 'secureConnection' : 'connection', (socket) => tagConnection(socket, listener));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

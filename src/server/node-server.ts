@@ -8,6 +8,7 @@ import type { Bootstrap } from '../config/bootstrap';
 import { nodeServices, reactors, type NodeService } from '../capabilities';
 import type { Logger } from '../observability/logger';
 import type { NodeRuntime } from '../runtime/open-runtime';
+import { loadTls, type TlsFiles } from '../inbound/listener-endpoints';
 import { createHttpApp, type HttpApp } from './http-app';
 
 export interface StartedNode {
@@ -23,6 +24,12 @@ export async function startNode(runtime: NodeRuntime, services: Type<NodeService
   const http = await createHttpApp(runtime);
   const started: NodeService[] = [];
   const urls: StartedNode['urls'] = [];
+  let certificate: TlsFiles | null = null;
+  const httpsCertificate = () => {
+    certificate ??= loadTls(bootstrap);
+    if (!certificate) throw new Error('an HTTP listener has tls: true, but the configuration has no tls section');
+    return certificate;
+  };
   const stopAll = async () => {
     for (const s of [...started].reverse()) await s.stop().catch((err) => runtime.logger.error({ err, service: s.name }, 'stopping a service failed'));
     await http.close().catch((err) => runtime.logger.error({ err }, 'closing HTTP failed'));
@@ -40,8 +47,8 @@ export async function startNode(runtime: NodeRuntime, services: Type<NodeService
         forwarded: h.forwarded ?? false,
       };
       for (const ip of listener.ips) {
-        const { port } = await http.listen({ name, services }, ip, h.port);
-        urls.push({ listener: name, url: `http://${ip.includes(':') ? `[${ip}]` : ip}:${port}` });
+        const { port } = await http.listen({ name, services }, ip, h.port, h.tls === true ? httpsCertificate() : undefined);
+        urls.push({ listener: name, url: `${h.tls === true ? 'https' : 'http'}://${ip.includes(':') ? `[${ip}]` : ip}:${port}` });
         runtime.logger.info({ listener: name, ip, port }, 'HTTP listening');
       }
     }
