@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadBootstrapFile, type Bootstrap } from '../config/bootstrap';
+import { defaultMaxRequestSize, loadBootstrapFile, type Bootstrap } from '../config/bootstrap';
 
 export interface DataOptions {
   dir?: string;
@@ -30,7 +30,7 @@ export function resolveDataBootstrap(options: DataOptions, { mustExist = true } 
     hostname: 'localhost',
     dataDir,
     listeners: {},
-    limits: { maxMessageSize: 100 * 1024 * 1024, maxRequestSize: 140 * 1024 * 1024 },
+    limits: { maxMessageSize: 100 * 1024 * 1024, maxRequestSize: defaultMaxRequestSize() },
   };
 }
 

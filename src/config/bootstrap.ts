@@ -56,6 +56,11 @@ export interface Bootstrap extends BootstrapConfig {
 
 export const DEFAULT_MAX_MESSAGE_SIZE = 100 * 1024 * 1024;
 
+/** A request must fit the largest message base64-encoded (4/3) plus 1 MiB of JSON around it. */
+export function defaultMaxRequestSize(maxMessageSize: number = DEFAULT_MAX_MESSAGE_SIZE): number {
+  return Math.ceil((maxMessageSize * 4) / 3) + 1024 * 1024;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(
@@ -108,7 +113,7 @@ export function parseBootstrap(text: string, file: string): Bootstrap {
     tls: config.tls ? { certFile: resolve(base, config.tls.certFile), keyFile: resolve(base, config.tls.keyFile) } : undefined,
     limits: {
       maxMessageSize: config.limits?.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE,
-      maxRequestSize: config.limits?.maxRequestSize ?? Math.ceil(((config.limits?.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE) * 4) / 3) + 1024 * 1024,
+      maxRequestSize: config.limits?.maxRequestSize ?? defaultMaxRequestSize(config.limits?.maxMessageSize),
     },
   };
 }

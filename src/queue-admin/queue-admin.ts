@@ -6,6 +6,7 @@
 // suppression (code 0). The delivery worker is woken afterwards, as mox wakes its queue.
 import { Injectable } from '@nestjs/common';
 import { userError } from '../api/api-error';
+import { checkMinutes } from '../api/next-attempt-minutes';
 import { ConfigView } from '../config/config-view';
 import { appendAdminFinal } from '../delivery/admin-final';
 import { DeliveryWorker } from '../delivery/delivery-worker';
@@ -14,14 +15,6 @@ import type { MessageStep } from './apply-changes';
 import { holdSet, nextAttemptAdd, nextAttemptSet, requireTLSSet, transportSet, type MessageChange } from './message-changes';
 import { changeQueued, decidedStep } from './queue-operations';
 import type { QueueFilter } from './queue-listing';
-
-/** About 1900 years: beyond it a time is no longer a date. */
-const MAX_MINUTES = 1_000_000_000;
-
-function checkMinutes(minutes: number): number {
-  if (!Number.isSafeInteger(minutes) || Math.abs(minutes) > MAX_MINUTES) throw userError(`Minutes: ${minutes} must be a whole number between -${MAX_MINUTES} and ${MAX_MINUTES}`);
-  return minutes;
-}
 
 @Injectable()
 export class QueueAdmin {

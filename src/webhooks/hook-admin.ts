@@ -3,6 +3,7 @@
 // filter, decides per webhook on its own stream (a webhook that changed meanwhile is decided again on
 // fresh state), counts the webhooks actually changed, and wakes the worker.
 import { Injectable } from '@nestjs/common';
+import { checkMinutes, minutesFrom } from '../api/next-attempt-minutes';
 import { ConfigView } from '../config/config-view';
 import { Runtime } from '../runtime/runtime';
 import { decideCancel, decideNextAttempt, type HookDecided } from './hook-decisions';
@@ -12,8 +13,6 @@ import { WEBHOOK_READ_MODELS } from './hook-queue';
 import type { HookState } from './hook-state';
 import { hookKeepUntil } from './retention';
 import { WebhookWorker } from './webhook-worker';
-
-const MINUTE = 60_000;
 
 @Injectable()
 export class HookAdmin {
@@ -29,12 +28,14 @@ export class HookAdmin {
 
   /** NextAttempt = now + minutes. */
   nextAttemptSet(filter: HookFilter, minutes: number, correlationId?: string): Promise<number> {
-    return this.apply(filter, (_row, state, now) => decideNextAttempt(state, new Date(now.getTime() + minutes * MINUTE)), correlationId);
+    checkMinutes(minutes);
+    return this.apply(filter, (row, state, now) => decideNextAttempt(state, minutesFrom(now.getTime(), minutes, `webhook ${row.ID}`)), correlationId);
   }
 
   /** NextAttempt += minutes (negative: earlier). */
   nextAttemptAdd(filter: HookFilter, minutes: number, correlationId?: string): Promise<number> {
-    return this.apply(filter, (_row, state) => (state.NextAttempt ? decideNextAttempt(state, new Date(Date.parse(state.NextAttempt) + minutes * MINUTE)) : []), correlationId);
+    checkMinutes(minutes);
+    return this.apply(filter, (row, state) => (state.NextAttempt ? decideNextAttempt(state, minutesFrom(Date.parse(state.NextAttempt), minutes, `webhook ${row.ID}`)) : []), correlationId);
   }
 
   cancel(filter: HookFilter, correlationId?: string): Promise<number> {

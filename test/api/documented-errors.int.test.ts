@@ -100,6 +100,8 @@ const cases: Case[] = [
   { api: 'adminapi', method: 'HookRetiredList', body: { Filter: {}, Sort: { LastID: 5 } }, code: 'user', what: 'Sort.LastID without Sort.Last' },
   { api: 'adminapi', method: 'HookNextAttemptSet', body: { Filter: { Submitted: TOO_FAR }, Minutes: 0 }, code: 'user', what: 'a time filter beyond the last date' },
   { api: 'adminapi', method: 'HookNextAttemptAdd', body: { Filter: { Max: 1e300 }, Minutes: 0 }, code: 'user', what: 'a Max beyond 2^53' },
+  { api: 'adminapi', method: 'HookNextAttemptSet', body: { Filter: {}, Minutes: 2_000_000_000 }, code: 'user', what: 'Minutes out of range' },
+  { api: 'adminapi', method: 'HookNextAttemptAdd', body: { Filter: {}, Minutes: 1e300 }, code: 'user', what: 'Minutes out of range' },
   { api: 'adminapi', method: 'HookCancel', body: { Filter: { NextAttempt: TOO_FAR } }, code: 'user', what: 'a time filter beyond the last date' },
   { api: 'adminapi', method: 'WebhookReplay', body: { Account: 'mjl', Since: '2016-12-31T23:59:60Z' }, code: 'user', what: 'a leap second as Since' },
 ];

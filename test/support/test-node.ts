@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bootstrap } from '../../src/config/bootstrap';
-import { DEFAULT_MAX_MESSAGE_SIZE } from '../../src/config/bootstrap';
+import { DEFAULT_MAX_MESSAGE_SIZE, defaultMaxRequestSize } from '../../src/config/bootstrap';
 import { ManualClock } from '../../src/core/clock';
 import { silentLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
@@ -51,7 +51,7 @@ export async function startTestNode(options: TestNodeOptions = {}): Promise<Test
     dataDir: dir,
     listeners: {},
     webhooks: { allowPrivateTargets: true },
-    limits: { maxMessageSize: DEFAULT_MAX_MESSAGE_SIZE, maxRequestSize: 140 * 1024 * 1024 },
+    limits: { maxMessageSize: DEFAULT_MAX_MESSAGE_SIZE, maxRequestSize: defaultMaxRequestSize() },
     ...options.bootstrap,
   };
   const runtime = await openRuntime({ mode: 'test', bootstrap, clock, logger: silentLogger(), metrics: new Metrics({ defaultMetrics: false }), eventStoreUrl: null });

@@ -328,8 +328,8 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
-         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
-         *       `Filter.Max` is beyond 2^53.
+         *     - `user`: `Minutes` is not a whole number between -1000000000 and 1000000000, a time filter
+         *       reaches past the last representable date (e.g. `<99999999999h`), or `Filter.Max` is beyond 2^53.
          *     - `server`: the webhook queue could not be updated.
          */
         post: operations["HookNextAttemptSet"];
@@ -355,8 +355,9 @@ export interface paths {
          *
          *     Errors, in the order they are checked:
          *     - `protocol`: the body does not match the request schema.
-         *     - `user`: a time filter reaches past the last representable date (e.g. `<99999999999h`), or
-         *       `Filter.Max` is beyond 2^53.
+         *     - `user`: `Minutes` is not a whole number between -1000000000 and 1000000000, a time filter
+         *       reaches past the last representable date (e.g. `<99999999999h`), `Filter.Max` is beyond 2^53, or
+         *       a webhook's next attempt would move past the last representable date.
          *     - `server`: the webhook queue could not be updated.
          */
         post: operations["HookNextAttemptAdd"];
