@@ -6,8 +6,7 @@ import type { StoredEvent } from '../event-store/event-store';
 import type { ReactorDefinition } from '../projecting/reactor-runner';
 import type { MessageEvent } from '../queue/message-events';
 import { Runtime } from '../runtime/runtime';
-import { SuppressionExists } from './add-suppression';
-import { InvalidEmailAddress } from './email-address';
+import { addAutomaticSuppression } from './automatic-suppression';
 import { SuppressionService } from './suppression-service';
 
 type Failed = StoredEvent & Extract<MessageEvent, { type: 'MessageFailed' }>;
@@ -26,21 +25,12 @@ export class SuppressAfterFailure implements ReactorDefinition {
     const event = stored as Failed;
     if (!event.data.Suppressing) return;
     const message = event.data.Message;
-    try {
-      await this.suppressions.add({
-        account: message.SenderAccount,
-        address: message.RecipientAddress,
-        manual: false,
-        reason: event.data.SuppressionReason,
-        correlationId: event.metadata.correlationId,
-      });
-    } catch (err) {
-      if (err instanceof SuppressionExists) return;
-      if (err instanceof InvalidEmailAddress) {
-        this.runtime.logger.warn({ queueMsgId: message.QueueMsgID, err }, 'cannot suppress a recipient address that does not parse');
-        return;
-      }
-      throw err;
-    }
+    await addAutomaticSuppression(this.runtime, this.suppressions, {
+      account: message.SenderAccount,
+      address: message.RecipientAddress,
+      reason: event.data.SuppressionReason,
+      queueMsgId: message.QueueMsgID,
+      correlationId: event.metadata.correlationId,
+    });
   }
 }
