@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NodeService } from '../capabilities';
 import { ConfigView } from '../config/config-view';
+import { drainWithin } from '../runtime/drain-within';
 import { Runtime } from '../runtime/runtime';
 import { SuppressionService } from '../suppression/suppression-service';
 import { DeliveryAttempt } from './delivery-attempt';
@@ -91,13 +92,10 @@ export class DeliveryWorker implements NodeService {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.scanning;
-    const all = Promise.allSettled([...this.attempts]);
-    const bound = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.settings.stopTimeoutMs).unref());
-    if ((await Promise.race([all, bound])) === 'timeout') {
+    await drainWithin(this.attempts, this.settings.stopTimeoutMs, () => {
       this.runtime.logger.warn({ attempts: this.attempts.size }, 'delivery: attempts still running at shutdown; cutting them');
       this.stopController.abort();
-      await all;
-    }
+    });
     await this.transports.close();
   }
 

@@ -9,6 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { NodeService } from '../capabilities';
 import { ConfigView } from '../config/config-view';
+import { drainWithin } from '../runtime/drain-within';
 import { Runtime } from '../runtime/runtime';
 import { randomJitter } from './backoff';
 import { attemptHook, type AttemptContext } from './hook-attempt';
@@ -95,13 +96,10 @@ export class WebhookWorker implements NodeService {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.scanning;
-    const all = Promise.allSettled([...this.calls]);
-    const bound = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.settings.stopTimeoutMs).unref());
-    if ((await Promise.race([all, bound])) === 'timeout') {
+    await drainWithin(this.calls, this.settings.stopTimeoutMs, () => {
       this.runtime.logger.warn({ calls: this.calls.size }, 'webhooks: calls still running at shutdown; cutting them');
       this.stopController.abort();
-      await all;
-    }
+    });
     this.client.close();
   }
 
