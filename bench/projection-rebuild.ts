@@ -25,7 +25,8 @@ async function generate(dir: string, total: number): Promise<void> {
   const inFlight: Promise<unknown>[] = [];
   for (let id = 1; id <= messages && written < total; id++) {
     const { content, submission, message } = lifecycleEvents(id, new Date(Date.UTC(2026, 0, 1) + id * 1000));
-    inFlight.push(store.appendToStream(`content-${id}`, content as NewEvent[]));
+    // Stored content lives in a stream named by its hash, as ContentStore writes it.
+    inFlight.push(store.appendToStream(`content-${submission.data.Content.Sha256}`, content as NewEvent[]));
     inFlight.push(store.appendToStream(`submission-${id}`, [submission as NewEvent]));
     inFlight.push(store.appendToStream(`message-${id}`, message as NewEvent[]));
     written += content.length + 1 + message.length;

@@ -71,6 +71,8 @@ export const contentRefsProjection = defineProjection({
   name: 'content-refs',
   version: 1,
   eventTypes: [...contentEventTypes, 'MessageQueued', ...finalEventTypes, 'MailboxMessageAdded', 'MailboxMessageExpunged', 'ContentDeleted'],
+  // A chunk's base64 or a reuse's details are never read here: the content's hash is the stream's name.
+  ignoresDataOf: ['ContentChunkStored', 'ContentReused'],
   tables: [
     {
       name: CONTENT_REFS_TABLE,

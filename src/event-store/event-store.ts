@@ -71,6 +71,20 @@ export interface ReadAllOptions {
   eventTypes?: readonly string[];
 }
 
+export interface ScanOptions {
+  /** Start after this position (exclusive). Undefined: from the beginning. */
+  after?: number;
+  /** Only events of these types, as in readAll. */
+  eventTypes?: readonly string[];
+  /**
+   * Events of these types come with `data: null`: the caller needs only their stream, position and
+   * metadata, and large payloads (content chunks) are then neither transferred nor parsed.
+   */
+  withoutData?: readonly string[];
+  /** Events per page. */
+  pageSize?: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events after this position (exclusive). Undefined: from the beginning. */
   after?: number;
@@ -120,6 +134,13 @@ export interface EventStore {
   appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** One page of the global log, skipping system events. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * The global log from a position to its end, page by page (the pages readAll would give), with the
+   * next pages read ahead while the caller works on the current one: a rebuild's reading and applying
+   * overlap. The scan ends where the log ended when the last page was read; events appended later are
+   * for the caller to read after it. Leaving the loop early stops the reading.
+   */
+  scanAll(options?: ScanOptions): AsyncIterableIterator<StoredEvent[]>;
   subscribeToAll(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
   deleteStream(streamId: string, options?: DeleteOptions): Promise<void>;
   /** Position of the last event in the global log, or -1 when empty. */

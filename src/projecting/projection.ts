@@ -34,6 +34,11 @@ export interface ProjectionDefinition {
   /** Event types any reducer reacts to (`'*'`: every type); other events only advance the checkpoint. */
   eventTypes: readonly string[] | '*';
   reducers: Reducer<any>[];
+  /**
+   * Event types whose data no reducer reads (they use only the stream, position and metadata): a rebuild
+   * reads them without it, which spares transferring and parsing large payloads such as content chunks.
+   */
+  ignoresDataOf?: readonly string[];
 }
 
 export function defineProjection(definition: ProjectionDefinition): ProjectionDefinition {

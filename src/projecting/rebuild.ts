@@ -80,6 +80,13 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
   })();
 
   const writers = asides.map(({ definition, physical }) => new ProjectionWriter(db, definition, physical, 5_000));
+  // Each event goes only to the writers of the projections that handle its type.
+  const routes = new Map<string, ProjectionWriter[]>();
+  const writersFor = (type: string): ProjectionWriter[] => {
+    let route = routes.get(type);
+    if (!route) routes.set(type, (route = writers.filter((w) => w.handles(type))));
+    return route;
+  };
   const started = Date.now();
   let position = -1;
   let events = 0;
@@ -89,6 +96,7 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
   // Only the event types these projections handle are read (undefined: one of them wants every type).
   const eventTypes = definitions.some((d) => d.eventTypes === '*') ? undefined : [...new Set(definitions.flatMap((d) => d.eventTypes as readonly string[]))];
   const firstTarget = Math.max(liveCheckpoint(), 0);
+  const pages = new LogPages(store, { eventTypes, withoutData: typesReadWithoutData(definitions), pageSize });
 
   const report = (target: number, done: boolean): RebuildProgress => {
     const seconds = (Date.now() - started) / 1000;
@@ -107,10 +115,8 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
     const batch = pending.slice(0, n);
     pending = pending.slice(n);
     db.transaction(() => {
-      for (const writer of writers) {
-        for (const event of batch) writer.apply(event);
-        writer.flush();
-      }
+      for (const event of batch) for (const writer of writersFor(event.type)) writer.apply(event);
+      for (const writer of writers) writer.flush();
     })();
     position = batch[batch.length - 1].position;
     events += batch.length;
@@ -132,7 +138,7 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
       if (options.signal?.aborted) throw new Error(`rebuild of ${label} stopped`);
       const target = liveCheckpoint();
       if (pending.length === 0 && position < target) {
-        pending = await store.readAll({ after: position < 0 ? undefined : position, maxCount: pageSize, eventTypes });
+        pending = await pages.after(position);
       }
       applyUpTo(target);
       report(Math.max(target, firstTarget), false);
@@ -163,18 +169,71 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
             return true;
           })
           .immediate();
-        if (swapped) return report(target, true);
+        if (swapped) {
+          await pages.close();
+          return report(target, true);
+        }
       }
       // Yield so a live runner in this process can take its next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (err) {
+    await pages.close().catch(() => undefined);
     db.transaction(() => {
       for (const { definition, physical } of asides) {
         for (const table of definition.tables) db.exec(`DROP TABLE IF EXISTS "${physical(table.name)}"`);
       }
     })();
     throw err;
+  }
+}
+
+/** The event types that every projection of the pass handling them reads without their data. */
+function typesReadWithoutData(definitions: ProjectionDefinition[]): string[] {
+  const handles = (d: ProjectionDefinition, type: string) => d.eventTypes === '*' || d.eventTypes.includes(type);
+  const candidates = new Set(definitions.flatMap((d) => d.ignoresDataOf ?? []));
+  return [...candidates].filter((type) => definitions.every((d) => !handles(d, type) || (d.ignoresDataOf ?? []).includes(type)));
+}
+
+/**
+ * The log after a position, page by page: first through the store's scan, which reads ahead while the
+ * pages already read are applied, then (for the events appended since the scan reached the end) page by
+ * page with readAll.
+ */
+class LogPages {
+  private scan: AsyncIterableIterator<StoredEvent[]> | null = null;
+  private scannedTo: number | null = null;
+  private scanEnded = false;
+  private readonly withoutData: ReadonlySet<string>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: { eventTypes: readonly string[] | undefined; withoutData: readonly string[]; pageSize: number },
+  ) {
+    this.withoutData = new Set(options.withoutData);
+  }
+
+  async after(position: number): Promise<StoredEvent[]> {
+    if (!this.scanEnded && (this.scannedTo === null || this.scannedTo === position)) {
+      this.scan ??= this.store.scanAll({ after: position, eventTypes: this.options.eventTypes, withoutData: this.options.withoutData, pageSize: this.options.pageSize });
+      const step = await this.scan.next();
+      if (!step.done) {
+        this.scannedTo = step.value[step.value.length - 1].position;
+        return step.value;
+      }
+    }
+    await this.close();
+    const page = await this.store.readAll({ after: position < 0 ? undefined : position, maxCount: this.options.pageSize, eventTypes: this.options.eventTypes });
+    // The same events whichever way they were read.
+    for (const event of page) if (this.withoutData.has(event.type)) event.data = null;
+    return page;
+  }
+
+  async close(): Promise<void> {
+    this.scanEnded = true;
+    const scan = this.scan;
+    this.scan = null;
+    await scan?.return?.();
   }
 }
 

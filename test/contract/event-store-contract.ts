@@ -276,6 +276,66 @@ export function eventStoreContract(label: string, open: () => Promise<OpenedStor
       assert.deepEqual(await store.readAll({ after: start < 0 ? undefined : start, eventTypes: [] }), []);
     });
 
+    it('scans the log page by page: the events readAll gives, in order, with pages of at most pageSize', async () => {
+      const start = await store.headPosition();
+      const a = streamId('scanA');
+      const b = streamId('scanB');
+      await store.appendToStream(a, [event('S', { k: 1, text: 'é \u2028 "quoted" \\ 😀' })]);
+      await store.appendToStream(b, [event('S', { k: 2 }), event('S', { k: 3 })]);
+      const last = await store.appendToStream(a, [event('S', { k: 4 }), event('S', { k: 5 })]);
+      const own = (e: StoredEvent) => e.streamId === a || e.streamId === b;
+      const pages: StoredEvent[][] = [];
+      for await (const page of store.scanAll({ after: start < 0 ? undefined : start, pageSize: 2 })) pages.push(page);
+      assert.ok(pages.length >= 3, 'five events in pages of two');
+      assert.ok(pages.every((p) => p.length >= 1 && p.length <= 2), 'no page is empty or longer than pageSize');
+      const scanned = pages.flat();
+      assertIncreasing(scanned.map((e) => e.position));
+      const mine = scanned.filter(own);
+      assert.deepEqual(mine.map((e) => (e.data as { k: number }).k), [1, 2, 3, 4, 5]);
+      assert.equal(mine[4].position, last.position);
+      // The same events, field for field, as a read of the log gives them.
+      const read = (await readOwnFromLog(store, start, (id) => id === a || id === b, 5, 100)).own;
+      assert.deepEqual(mine, read);
+    });
+
+    it('scans only the asked types, leaves out the data of withoutData types, and ends at the end of the log', async () => {
+      const start = await store.headPosition();
+      const s = streamId('scanTyped');
+      await store.appendToStream(s, [event('Chunk', { payload: 'x'.repeat(5000) }), event('Other', { i: 1 }), event('Done', { size: 5000 }), event('Chunk', { payload: 'y' })]);
+      const seen: StoredEvent[] = [];
+      for await (const page of store.scanAll({ after: start < 0 ? undefined : start, eventTypes: ['Chunk', 'Done'], withoutData: ['Chunk'], pageSize: 1 })) {
+        seen.push(...page.filter((e) => e.streamId === s));
+      }
+      assert.deepEqual(seen.map((e) => [e.type, e.data]), [['Chunk', null], ['Done', { size: 5000 }], ['Chunk', null]]);
+      assert.deepEqual(seen[0].metadata, { now: '2024-05-01T12:00:00.000Z', correlationId: 'contract' }, 'metadata stays');
+      assert.deepEqual(seen.map((e) => e.revision), [0, 2, 3]);
+      const none: StoredEvent[][] = [];
+      for await (const page of store.scanAll({ eventTypes: [] })) none.push(page);
+      assert.deepEqual(none, []);
+    });
+
+    it('stops scanning when the caller leaves the loop, and can scan again', async () => {
+      const start = await store.headPosition();
+      const s = streamId('scanEarly');
+      await store.appendToStream(s, numbered(30, 'Early'));
+      const after = start < 0 ? undefined : start;
+      let pagesTaken = 0;
+      for await (const page of store.scanAll({ after, eventTypes: ['Early'], pageSize: 3 })) {
+        assert.ok(page.length > 0);
+        if (++pagesTaken === 2) break;
+      }
+      assert.equal(pagesTaken, 2);
+      let total = 0;
+      for await (const page of store.scanAll({ after, eventTypes: ['Early'], pageSize: 7 })) total += page.filter((e) => e.streamId === s).length;
+      assert.equal(total, 30);
+    });
+
+    it('refuses scan options that make no sense', () => {
+      assert.throws(() => store.scanAll({ pageSize: 0 }), /pageSize/);
+      assert.throws(() => store.scanAll({ after: -2 }), /after/);
+      assert.throws(() => store.scanAll({ withoutData: [''] }), /withoutData/);
+    });
+
     it('hides system events from readAll and subscriptions', async () => {
       const start = await store.headPosition();
       const soft = streamId('sysSoft');

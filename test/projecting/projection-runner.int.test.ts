@@ -131,6 +131,47 @@ describe('projection runner', () => {
     assert.deepEqual(rebuilt, live);
   });
 
+  it('a rebuild reads without their data the types every projection of the pass ignores the data of', async () => {
+    // `seen` records whether the data arrived; `blobs` reads it. Real reducers never look at data they
+    // declare they ignore: a live runner gives it to them.
+    const seen = defineProjection({
+      name: 'seen',
+      version: 1,
+      eventTypes: ['Blob'],
+      ignoresDataOf: ['Blob'],
+      tables: [{ name: 'seen', columns: { id: 'TEXT', withData: 'BOOLEAN', at: 'TEXT' }, primaryKey: ['id'] }],
+      reducers: [{ table: 'seen', keysOf: (e: StoredEvent) => [[e.streamId]], evolve: (_: Row | null, e: StoredEvent) => ({ id: e.streamId, withData: e.data !== null, at: e.metadata.now }) }],
+    });
+    const blobs = defineProjection({
+      name: 'blobs',
+      version: 1,
+      eventTypes: ['Blob'],
+      tables: [{ name: 'blobs', columns: { id: 'TEXT', length: 'INTEGER' }, primaryKey: ['id'] }],
+      reducers: [{ table: 'blobs', keysOf: (e: StoredEvent) => [[e.streamId]], evolve: (_: Row | null, e: StoredEvent) => ({ id: e.streamId, length: (e.data.bytes as string).length }) }],
+    });
+    for (let i = 0; i < 12; i++) await store.appendToStream(`blob-${i}`, [{ type: 'Blob', data: { bytes: 'b'.repeat(1000 + i) }, metadata: meta }]);
+    const rebuildDb = openReadModelDb(join(dir, 'without-data.sqlite'));
+    const runner = new ProjectionRunner(store, rebuildDb, [seen, blobs]);
+    try {
+      await runner.start();
+      await runner.waitFor(await store.headPosition(), { timeoutMs: 5000 });
+      const live = rebuildDb.prepare('SELECT withData FROM seen').all() as { withData: number }[];
+      assert.ok(live.length === 12 && live.every((r) => r.withData === 1), 'applied live, events come whole');
+      await runner.rebuild(['seen']);
+      const alone = rebuildDb.prepare('SELECT withData, at FROM seen').all() as { withData: number; at: string }[];
+      assert.equal(alone.length, 12);
+      assert.ok(alone.every((r) => r.withData === 0 && r.at === meta.now), 'data left out, metadata kept');
+      await runner.rebuild(['seen', 'blobs']);
+      const together = rebuildDb.prepare('SELECT withData FROM seen').all() as { withData: number }[];
+      assert.ok(together.length === 12 && together.every((r) => r.withData === 1), 'another projection of the pass needs the data, so it is read');
+      const lengths = (rebuildDb.prepare('SELECT length FROM blobs ORDER BY length').all() as { length: number }[]).map((r) => r.length);
+      assert.deepEqual(lengths, Array.from({ length: 12 }, (_, i) => 1000 + i));
+    } finally {
+      await runner.stop();
+      rebuildDb.close();
+    }
+  });
+
   it('a version bump rebuilds at start', async () => {
     const runner = new ProjectionRunner(store, db, [counter(2)]);
     await runner.start();

@@ -31,6 +31,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type ScanOptions,
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
@@ -43,6 +44,7 @@ import { esdbEventId, ORIGINAL_ID_KEY } from './event-ids';
 import { DEFAULT_RECONNECT, EsdbSubscription, type ReconnectPolicy } from './esdb-subscription';
 import { checkAppend, checkDelete, checkReadAll, checkReadStream, checkSubscribe } from './input-checks';
 import { toStoredEvent } from './stored-events';
+import { checkScanOptions, readAheadScan } from '../read-ahead-scan';
 
 export interface EsdbEventStoreOptions {
   /** How long opening keeps trying to reach the node before it gives up. Default 10 000 ms. */
@@ -127,6 +129,12 @@ export class EsdbEventStore implements EventStore {
       if (isInvalidPosition(error)) throw invalidPosition(this.location, 'readAll', options.after ?? -1);
       throw unavailable(this.location, 'cannot read $all', error);
     }
+  }
+
+  scanAll(options: ScanOptions = {}): AsyncIterableIterator<StoredEvent[]> {
+    const scan = checkScanOptions(options);
+    this.ensureOpen();
+    return readAheadScan(scan, (after, maxCount) => this.readAll({ after, maxCount, eventTypes: scan.eventTypes }));
   }
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {

@@ -1,7 +1,7 @@
 // Reads of the embedded event store, on the main thread's own read-only connection. WAL gives each read
 // a consistent snapshot while the writer thread (or another process) commits.
 import type Database from 'better-sqlite3';
-import { StoredEvent, StreamDeleted } from '../event-store';
+import { StoredEvent, StreamDeleted, type EventMetadata } from '../event-store';
 import { StreamState } from './schema';
 
 /**
@@ -34,6 +34,7 @@ export class EventReader {
   private readonly head: Database.Statement<[], { head: number | null }>;
   private readonly filtered = new Map<string, Database.Statement<unknown[], EventRow>>();
   private readonly typed = new Map<number, Database.Statement<unknown[], EventRow>>();
+  private readonly textPages = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
     this.streamState = db.prepare(`SELECT state FROM streams WHERE stream_id = ?`);
@@ -74,6 +75,36 @@ export class EventReader {
       this.typed.set(types.length, statement);
     }
     return statement.all(after, ...types, maxCount).map(toStoredEvent);
+  }
+
+  /**
+   * A page of the log as the JSON text of an array of rows (position, id, stream, revision, type, metadata,
+   * data), for a scan on another thread: one string crosses the thread boundary instead of thousands of
+   * objects, and the stored metadata and data are JSON already, so the text is built by joining, not
+   * by serialising. Events of the `withoutData` types carry null data.
+   */
+  readAllText(after: number, maxCount: number, eventTypes: readonly string[] | undefined, withoutData: readonly string[]): { text: string; count: number; last: number } {
+    if (eventTypes?.length === 0) return { text: '[]', count: 0, last: after };
+    const types = eventTypes ? [...new Set(eventTypes)] : [];
+    const bare = [...new Set(withoutData)];
+    const key = `${eventTypes ? types.length : -1}:${bare.length}`;
+    let statement = this.textPages.get(key);
+    if (!statement) {
+      const data = bare.length > 0 ? `CASE WHEN type IN (${bare.map(() => '?').join(', ')}) THEN 'null' ELSE data END` : 'data';
+      statement = this.db.prepare(
+        `SELECT position, id, stream_id, revision, type, metadata, ${data} FROM events WHERE position > ? AND ${NOT_SYSTEM}` +
+          (eventTypes ? ` AND type IN (${types.map(() => '?').join(', ')})` : '') +
+          ` ORDER BY position LIMIT ?`,
+      ).raw(true) as never;
+      this.textPages.set(key, statement);
+    }
+    const rows = statement.all(...bare, after, ...types, maxCount);
+    let text = '[';
+    for (let i = 0; i < rows.length; i++) {
+      const [position, id, streamId, revision, type, metadata, data] = rows[i];
+      text += `${i === 0 ? '' : ','}[${position},${JSON.stringify(id)},${JSON.stringify(streamId)},${revision},${JSON.stringify(type)},${metadata},${data}]`;
+    }
+    return { text: text + ']', count: rows.length, last: rows.length > 0 ? rows[rows.length - 1][0] : after };
   }
 
   headPosition(): number {
@@ -119,6 +150,17 @@ export class EventReader {
     }
     return statement;
   }
+}
+
+/** The rows of a readAllText page, parsed. */
+export function eventsOfText(text: string): StoredEvent[] {
+  const rows = JSON.parse(text) as [position: number, id: string, streamId: string, revision: number, type: string, metadata: EventMetadata, data: unknown][];
+  const events = new Array<StoredEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    events[i] = { id: row[1], streamId: row[2], revision: row[3], position: row[0], type: row[4], data: row[6], metadata: row[5] };
+  }
+  return events;
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {

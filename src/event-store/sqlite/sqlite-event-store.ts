@@ -14,6 +14,7 @@ import {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  ScanOptions,
   StoredEvent,
   StreamDeleted,
   SubscribeOptions,
@@ -23,6 +24,8 @@ import {
 import { ChangeFeed } from './change-feed';
 import { encodeAppend, validateDelete, validateReadAll, validateReadStream, validateSubscribe } from './input-checks';
 import { EventReader } from './event-reader';
+import { scanLog } from './log-scan';
+import { checkScanOptions } from '../read-ahead-scan';
 import { CommitInfo, GroupCommitter } from './group-committer';
 import { prepareSchema } from './schema';
 import { unavailable } from './sqlite-errors';
@@ -74,6 +77,12 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const checked = validateReadAll(options);
     return this.read('read failed', () => this.reader.readAll(checked.after, checked.maxCount ?? DEFAULT_READ_ALL_COUNT, checked.eventTypes));
+  }
+
+  scanAll(options: ScanOptions = {}): AsyncIterableIterator<StoredEvent[]> {
+    const scan = checkScanOptions(options);
+    this.ensureOpen();
+    return scanLog(this.location, scan, this.busyTimeoutMs);
   }
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {

@@ -124,12 +124,34 @@ describe('SQLite event store errors', () => {
     }
   });
 
+  it('fails a scan over a damaged event with an error naming the file and the positions, not a crash', async () => {
+    const file = join(directory, 'damaged-event.sqlite');
+    await filledStore(file, 100);
+    const raw = new Database(file);
+    raw.prepare(`UPDATE events SET data = '{"cut off' WHERE position = (SELECT min(position) + 60 FROM events)`).run();
+    raw.close();
+    const store = await openSqliteEventStore(file);
+    try {
+      let scanned = 0;
+      const scan = async () => {
+        for await (const page of store.scanAll({ pageSize: 25 })) scanned += page.length;
+      };
+      await expectUnavailable(scan(), file, /scan failed: an event after position \d+ \(up to \d+\) is not valid JSON/);
+      assert.equal(scanned, 50, 'the pages before the damaged one were delivered');
+      // The store goes on working.
+      assert.equal((await store.readAll({ maxCount: 10 })).length, 10);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses calls after close', async () => {
     const file = join(directory, 'closed.sqlite');
     const store = await openSqliteEventStore(file);
     await store.close();
     await expectUnavailable(store.appendToStream('s', [event()]), file, /closed/);
     await expectUnavailable(store.readStream('s'), file, /closed/);
+    assert.throws(() => store.scanAll(), (error: unknown) => error instanceof EventStoreUnavailable && /closed/.test(error.message));
     await store.close(); // closing twice is harmless
   });
 
