@@ -99,7 +99,7 @@ export class ContentCollector implements NodeService {
   /** The oldest unreferenced content whose last change is before `cutoff`, by the read model. */
   candidates(cutoff: string): string[] {
     const rows = this.runtime.readDb
-      .prepare(`SELECT Sha256 FROM ${CONTENT_REFS_TABLE} WHERE Refs <= 0 AND LastChange < ? ORDER BY LastChange LIMIT ?`)
+      .prepare(`SELECT Sha256 FROM ${CONTENT_REFS_TABLE} WHERE Refs <= 0 AND LastChange < ? ORDER BY LastChange LIMIT +?`)
       .all(cutoff, this.options.batchSize) as { Sha256: string }[];
     return rows.map((r) => r.Sha256);
   }

@@ -55,9 +55,11 @@ export interface DueCandidate {
   RecipientDomain: string;
 }
 
+// `LIMIT +?` rather than `LIMIT ?`: SQLite plans with the value bound to a bare LIMIT parameter, so it
+// compiles the statement again every time that parameter is bound, which is every run.
 const STATEMENTS = {
   byId: `SELECT * FROM ${QUEUE_TABLE} WHERE ID = ?`,
-  due: `SELECT ID, Revision, RecipientDomain FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0 AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT ?`,
+  due: `SELECT ID, Revision, RecipientDomain FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0 AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT +?`,
   earliestDue: `SELECT MIN(NextAttempt) AS next FROM ${QUEUE_TABLE} WHERE Retired = 0 AND Hold = 0`,
 } as const;
 

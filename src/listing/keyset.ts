@@ -61,7 +61,7 @@ export function listSql(spec: ListingTable, query: ListQuery, columns = '*'): Sq
   const where = query.where.build();
   const max = query.max ?? 0;
   if (!Number.isSafeInteger(max) || max < 0) throw userError(`Max: ${max} must be 0 (no limit) or a positive number`);
-  const sql = `SELECT ${columns} FROM ${column(spec.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}${max > 0 ? ' LIMIT ?' : ''}`;
+  const sql = `SELECT ${columns} FROM ${column(spec.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}${max > 0 ? ' LIMIT +?' : ''}`;
   return { sql, params: max > 0 ? [...where.params, max] : where.params };
 }
 

@@ -130,6 +130,11 @@ export class ProjectionRunner {
       }));
   }
 
+  /** Each running projection's checkpoint as this runner holds it, without reading the catalog (for metrics at every batch). */
+  positions(): { name: string; position: number }[] {
+    return [...this.live.values()].map((p) => ({ name: p.definition.name, position: p.position }));
+  }
+
   /**
    * Called after each batch is committed with its events, or with 'swapped' when a projection's tables were
    * replaced by a rebuild: for caches of read-model data (the configuration view). Returns an unsubscribe.

@@ -16,6 +16,8 @@ interface CachedRow {
 export class ProjectionWriter {
   private readonly tables = new Map<string, TableStatements>();
   private readonly cache = new Map<string, Map<string, CachedRow>>();
+  /** The rows changed since the last flush, per table: a flush need not look at the whole cache. */
+  private readonly changed = new Map<string, CachedRow[]>();
   private readonly handledTypes: ReadonlySet<string> | null;
   private cachedRows = 0;
 
@@ -28,6 +30,7 @@ export class ProjectionWriter {
     for (const table of definition.tables) {
       this.tables.set(table.name, prepareTable(db, table, physicalName(table.name)));
       this.cache.set(table.name, new Map());
+      this.changed.set(table.name, []);
     }
     this.handledTypes = definition.eventTypes === '*' ? null : new Set(definition.eventTypes);
   }
@@ -42,21 +45,24 @@ export class ProjectionWriter {
       for (const key of reducer.keysOf(event)) {
         const entry = this.load(reducer.table, key);
         entry.row = reducer.evolve(entry.row, event, key);
-        entry.dirty = true;
+        if (!entry.dirty) {
+          entry.dirty = true;
+          this.changed.get(reducer.table)!.push(entry);
+        }
       }
     }
   }
 
   /** Writes every changed row. Must run inside the caller's transaction. */
   flush(): void {
-    for (const [tableName, rows] of this.cache) {
+    for (const [tableName, entries] of this.changed) {
       const table = this.tables.get(tableName)!;
-      for (const entry of rows.values()) {
-        if (!entry.dirty) continue;
+      for (const entry of entries) {
         if (entry.row === null) table.remove(entry.key);
         else table.put(entry.row);
         entry.dirty = false;
       }
+      entries.length = 0;
     }
     this.trim();
   }
@@ -64,6 +70,7 @@ export class ProjectionWriter {
   /** Forgets everything cached: after a failed transaction or when the tables were swapped underneath. */
   discard(): void {
     for (const rows of this.cache.values()) rows.clear();
+    for (const entries of this.changed.values()) entries.length = 0;
     this.cachedRows = 0;
   }
 

@@ -21,11 +21,22 @@ interface RunningReactor {
   position: number;
   subscription: Subscription | null;
   error: string | null;
+  /** The position last written as the checkpoint, and when (performance.now()). */
+  saved: number;
+  savedAt: number;
 }
+
+/**
+ * Every commit moves every reactor past events of other types. That progress is written at most this
+ * often: after a crash a reactor passes over those events again, which handles nothing twice.
+ */
+const PASSED_OVER_SAVE_MS = 1_000;
 
 export class ReactorRunner {
   private readonly running = new Map<string, RunningReactor>();
   private stopping = false;
+  private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
+  private readonly writeCheckpoint: Database.Statement<[string, number]>;
 
   constructor(
     private readonly store: EventStore,
@@ -35,14 +46,16 @@ export class ReactorRunner {
     private readonly maxBackoffMs = 60_000,
   ) {
     db.exec('CREATE TABLE IF NOT EXISTS _reactors (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    this.readCheckpoint = db.prepare('SELECT position FROM _reactors WHERE name = ?');
+    this.writeCheckpoint = db.prepare('INSERT INTO _reactors (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
   }
 
   start(definitions: ReactorDefinition[]): void {
     for (const definition of definitions) {
       if (this.running.has(definition.name)) throw new Error(`reactor ${definition.name} is already running`);
-      const row = this.db.prepare('SELECT position FROM _reactors WHERE name = ?').get(definition.name) as { position: number } | undefined;
+      const row = this.readCheckpoint.get(definition.name);
       // A new reactor starts at the log's current end: it reacts to what happens from now on, not to history.
-      const reactor: RunningReactor = { definition, types: new Set(definition.eventTypes), position: row?.position ?? -2, subscription: null, error: null };
+      const reactor: RunningReactor = { definition, types: new Set(definition.eventTypes), position: row?.position ?? -2, subscription: null, error: null, saved: row?.position ?? -2, savedAt: 0 };
       this.running.set(definition.name, reactor);
       void this.begin(reactor);
     }
@@ -51,6 +64,9 @@ export class ReactorRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.running.values()].map((r) => r.subscription?.stop()));
+    for (const reactor of this.running.values()) {
+      if (reactor.position > reactor.saved && this.db.open) this.saveCheckpoint(reactor);
+    }
     this.running.clear();
   }
 
@@ -84,7 +100,7 @@ export class ReactorRunner {
     }
     // Events of other types went by unread: the reactor is done with them too.
     if (through > reactor.position) reactor.position = through;
-    this.saveCheckpoint(reactor);
+    if (events.length > 0 || performance.now() - reactor.savedAt >= PASSED_OVER_SAVE_MS) this.saveCheckpoint(reactor);
   }
 
   private async handleWithRetry(reactor: RunningReactor, event: StoredEvent): Promise<void> {
@@ -105,8 +121,8 @@ export class ReactorRunner {
   }
 
   private saveCheckpoint(reactor: RunningReactor): void {
-    this.db
-      .prepare('INSERT INTO _reactors (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position')
-      .run(reactor.definition.name, reactor.position);
+    this.writeCheckpoint.run(reactor.definition.name, reactor.position);
+    reactor.saved = reactor.position;
+    reactor.savedAt = performance.now();
   }
 }

@@ -63,7 +63,7 @@ export class QueueListing {
     const where = queuedWhere(filter, now).build();
     const max = filter.Max ?? 0;
     if (!Number.isSafeInteger(max) || max < 0) throw userError(`Filter.Max: ${max} must be 0 (no limit) or a positive number`);
-    const sql = `SELECT * FROM ${column(QUEUE_TABLE)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY "ID"${max > 0 ? ' LIMIT ?' : ''}`;
+    const sql = `SELECT * FROM ${column(QUEUE_TABLE)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY "ID"${max > 0 ? ' LIMIT +?' : ''}`;
     return this.db
       .prepare(sql)
       .all(...where.params, ...(max > 0 ? [max] : []))
@@ -86,7 +86,7 @@ export class QueueListing {
   /** Retired messages whose KeepUntil has passed at `now`, oldest first. */
   expired(now: Date, limit: number): AdminQueueRow[] {
     return this.db
-      .prepare(`SELECT * FROM ${column(QUEUE_TABLE)} WHERE "Retired" = 1 AND "KeepUntil" IS NOT NULL AND "KeepUntil" <= ? ORDER BY "KeepUntil", "ID" LIMIT ?`)
+      .prepare(`SELECT * FROM ${column(QUEUE_TABLE)} WHERE "Retired" = 1 AND "KeepUntil" IS NOT NULL AND "KeepUntil" <= ? ORDER BY "KeepUntil", "ID" LIMIT +?`)
       .all(now.toISOString(), limit)
       .map(decodeQueueRow);
   }

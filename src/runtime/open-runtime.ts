@@ -80,7 +80,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<NodeRunt
   const projections = new ProjectionRunner(store, readDb, options.projections ?? allProjections, {
     onBatch: ({ position, durationMs }) => {
       metrics.projectionBatchSeconds.observe(durationMs / 1000);
-      for (const s of projections.status()) {
+      for (const s of projections.positions()) {
         metrics.projectionPosition.set({ projection: s.name }, s.position);
         metrics.projectionLag.set({ projection: s.name }, Math.max(0, position - s.position));
       }

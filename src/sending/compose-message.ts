@@ -117,5 +117,5 @@ export async function composeMessage(input: ComposeInput): Promise<Buffer> {
     for (const f of input.attachedFiles) addFile(nodes.mixed, f);
   }
   writeHeaders(root, input);
-  return root.build();
+  return root.bytes();
 }

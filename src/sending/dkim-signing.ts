@@ -2,13 +2,15 @@
 // (mox's DKIM.Sign selectors). Shared by Send and SMTP submission. The DKIM-Signature headers go into the
 // queued message's prefix, so the stored content is signed once for all recipients.
 //
-// relaxed/relaxed canonicalization (§3.4.2, §3.4.4) survives the header refolding and whitespace changes
-// of relays. rsa-sha256 (§3.3.1) and ed25519-sha256 (RFC 8463 §3: Ed25519 over the SHA-256 of the
-// canonicalized header data). Private keys are parsed once and kept, and the signature itself is made on
-// libuv's thread pool, so an RSA signature (about a millisecond) does not hold up the event loop.
+// relaxed/relaxed canonicalization (§3.4.2, §3.4.4, in dkim-canonicalization.ts) survives the header
+// refolding and whitespace changes of relays. rsa-sha256 (§3.3.1) and ed25519-sha256 (RFC 8463 §3:
+// Ed25519 over the SHA-256 of the canonicalized header data). Private keys are parsed once and kept, and
+// the signature itself is made on libuv's thread pool, so an RSA signature (about a millisecond) does not
+// hold up the event loop.
 import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { DkimKey, DomainConfig } from '../config/config-view';
+import { relaxedBody, relaxedHeader } from './dkim-canonicalization';
 
 export class DkimSigningFailed extends Error {
   override readonly name = 'DkimSigningFailed';
@@ -39,7 +41,7 @@ export async function dkimSignatures(message: Buffer, domain: DomainConfig, now:
   const signed = headerFields(header).filter((f) => SIGNED_FIELDS.has(f.name.toLowerCase())).reverse();
   // §5.4.2: several instances of a field are signed from the bottom up, in the order h= names them.
   const signedHeaderData = signed.map((f) => relaxedHeader(f.unfolded)).join('');
-  const bodyHash = createHash('sha256').update(relaxedBody(body), 'latin1').digest('base64');
+  const bodyHash = createHash('sha256').update(relaxedBody(body)).digest('base64');
   const results = await Promise.allSettled(
     keys.map((key) => signatureHeader(key, { domain: domainToASCII(domain.Name) || domain.Name, names: signed.map((f) => f.name), signedHeaderData, bodyHash, now })),
   );
@@ -128,40 +130,6 @@ function headerFields(header: string): HeaderField[] {
     fields.push({ name: line.slice(0, colon).replace(/[ \t]+$/, ''), unfolded: line });
   }
   return fields;
-}
-
-/**
- * §3.4.2 relaxed header canonicalization of an unfolded field: lower-case name, runs of WSP as one SP,
- * no WSP at the end of the value or around the colon; CRLF-terminated. Only SP and HTAB count as WSP
- * (not the other characters String.trim would take, such as 0xA0 of a UTF-8 sequence).
- */
-function relaxedHeader(unfolded: string): string {
-  const colon = unfolded.indexOf(':');
-  const name = unfolded.slice(0, colon).replace(/[ \t]+$/, '').toLowerCase();
-  const value = unfolded.slice(colon + 1).replace(/[ \t]+/g, ' ').replace(/^ | $/g, '');
-  return `${name}:${value}\r\n`;
-}
-
-/**
- * §3.4.4 relaxed body canonicalization: runs of WSP as one SP, no WSP at line ends, no empty lines at
- * the end, and a non-empty body ends in CRLF. A bare LF ends a line too, as it does once the message is
- * sent (SMTP lines end in CRLF). Latin1 text keeps every byte as one char.
- */
-function relaxedBody(body: Buffer): string {
-  const lines = body.toString('latin1').split('\n');
-  const out: string[] = [];
-  let lastNonEmpty = -1;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    // The text after the last LF is a final line without a line break (nothing when the body ends in one).
-    if (i === lines.length - 1 && line === '') break;
-    if (line.endsWith('\r') && i < lines.length - 1) line = line.slice(0, -1);
-    line = line.replace(/[ \t]+/g, ' ').replace(/ $/, '');
-    out.push(line);
-    if (line !== '') lastNonEmpty = out.length - 1;
-  }
-  if (lastNonEmpty < 0) return '';
-  return `${out.slice(0, lastNonEmpty + 1).join('\r\n')}\r\n`;
 }
 
 /** Folds a header at spaces so lines stay within 78 characters where the text allows (RFC 5322 §2.1.1). */

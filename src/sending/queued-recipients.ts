@@ -1,5 +1,6 @@
 // The per-recipient part of a submission: what the caller decides for each recipient (SubmissionRecipient)
 // and how it becomes a QueuedRecipient of the MessageQueued event, with its id, BaseID and hold.
+import { isAscii } from 'node:buffer';
 import type { HoldRule } from '../holdrules/holdrule-events';
 import { firstMatchingRule } from '../holdrules/holdrule-matching';
 import type { QueuedRecipient } from '../queue/message-events';
@@ -19,7 +20,7 @@ export interface SubmissionRecipient {
 
 /** Whether the bytes need 8-bit transport (RFC 6152). */
 export function has8bit(message: Buffer, prefixes: string[]): boolean {
-  return message.some((b) => b >= 0x80) || prefixes.some((p) => /[^\x00-\x7f]/.test(p));
+  return !isAscii(message) || prefixes.some((p) => /[^\x00-\x7f]/.test(p));
 }
 
 /** mox queue.Add: recipients share a BaseID (the first id) when all have the same sender and prefix, so one SMTP transaction can carry them. */

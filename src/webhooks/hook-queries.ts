@@ -74,7 +74,11 @@ export class HookQueries {
 
   constructor(private readonly db: Database.Database) {}
 
-  /** The worker asks these many times a second: each statement is prepared once. */
+  /**
+   * The worker asks these many times a second: each statement is prepared once. Limits are written
+   * `LIMIT +?`: SQLite plans with the value bound to a bare `LIMIT +?`, so it would compile the
+   * statement again at every run.
+   */
   private statement(sql: string): Database.Statement {
     let prepared = this.statements.get(sql);
     if (!prepared) {
@@ -115,7 +119,7 @@ export class HookQueries {
            SELECT 1 FROM ${WEBHOOKS_TABLE} o WHERE o.InFlight = 1 AND o.URL = urls.url AND o.Retired = 0 AND o.NextAttempt > ?
              AND o.ID NOT IN (SELECT value FROM json_each(?))
          )
-       ORDER BY h.NextAttempt, h.ID LIMIT ?`,
+       ORDER BY h.NextAttempt, h.ID LIMIT +?`,
     ).all(at, JSON.stringify(busyUrls), at, JSON.stringify(ownClaims), limit) as DueHook[];
   }
 
@@ -126,7 +130,7 @@ export class HookQueries {
       `SELECT 1 FROM ${WEBHOOKS_TABLE} WHERE InFlight = 1 AND URL = ? AND Retired = 0 AND NextAttempt > ? AND ID NOT IN (SELECT value FROM json_each(?)) LIMIT 1`,
     ).get(url, at, JSON.stringify(ownClaims));
     if (elsewhere) return [];
-    return this.statement(`SELECT ID, URL, Revision FROM ${WEBHOOKS_TABLE} WHERE Retired = 0 AND URL = ? AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT ?`).all(
+    return this.statement(`SELECT ID, URL, Revision FROM ${WEBHOOKS_TABLE} WHERE Retired = 0 AND URL = ? AND NextAttempt <= ? ORDER BY NextAttempt, ID LIMIT +?`).all(
       url,
       at,
       limit,
@@ -153,7 +157,7 @@ export class HookQueries {
 
   /** Retired webhooks whose retention ended at `now`. */
   expired(now: Date, limit: number): HookRow[] {
-    return this.db.prepare(`SELECT * FROM ${WEBHOOKS_TABLE} WHERE Retired = 1 AND KeepUntil IS NOT NULL AND KeepUntil <= ? ORDER BY KeepUntil LIMIT ?`).all(now.toISOString(), limit).map(decode);
+    return this.db.prepare(`SELECT * FROM ${WEBHOOKS_TABLE} WHERE Retired = 1 AND KeepUntil IS NOT NULL AND KeepUntil <= ? ORDER BY KeepUntil LIMIT +?`).all(now.toISOString(), limit).map(decode);
   }
 
   /** mox's hook listings (reference 3.8): pending (HookFilter/HookSort) or retired (HookRetiredFilter/Sort). */

@@ -71,5 +71,27 @@ for (const [name, open] of adapters) {
         await cleanup();
       }
     });
+
+    it('writes content again after it was deleted, and completes what a crashed writer left', async () => {
+      const { store, cleanup } = await open();
+      try {
+        const content = new ContentStore(store);
+        const deleted = Buffer.from('deleted, then sent again\r\n');
+        const first = await content.put(deleted);
+        assert.equal(await content.delete(first.Sha256, (await content.revision(first.Sha256))!), true);
+        await content.put(deleted);
+        assert.deepEqual(await content.get(first.Sha256), deleted);
+
+        // A writer that stopped after a chunk: the stream exists but is incomplete.
+        const partial = Buffer.from('left incomplete by a crash\r\n');
+        const sha256 = createHash('sha256').update(partial).digest('hex');
+        await store.appendToStream(`content-${sha256}`, [{ type: 'ContentChunkStored', data: { Index: 0, Data: partial.toString('base64') }, metadata: { now: new Date().toISOString() } }]);
+        assert.equal(await content.exists(sha256), false);
+        await content.put(partial);
+        assert.deepEqual(await content.get(sha256), partial);
+      } finally {
+        await cleanup();
+      }
+    });
   });
 }

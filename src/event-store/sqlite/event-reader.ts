@@ -25,6 +25,8 @@ const NOT_SYSTEM = `substr(stream_id, 1, 1) <> '$' AND substr(type, 1, 1) <> '$'
 /** How many positions one subscription step looks at, so a filtered catch-up never blocks the loop long. */
 const SCAN_WINDOW = 20_000;
 const NO_LIMIT = -1;
+// Every statement here ends in `LIMIT +?`, not `LIMIT ?`: SQLite plans with the value bound to a bare
+// LIMIT parameter, so it would compile the statement again at every run (the plans are the same).
 
 export class EventReader {
   private readonly streamState: Database.Statement<[string], { state: number }>;
@@ -38,9 +40,9 @@ export class EventReader {
 
   constructor(private readonly db: Database.Database) {
     this.streamState = db.prepare(`SELECT state FROM streams WHERE stream_id = ?`);
-    this.forwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw(true) as never;
-    this.backwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`).raw(true) as never;
-    this.all = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`).raw(true) as never;
+    this.forwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT +?`).raw(true) as never;
+    this.backwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT +?`).raw(true) as never;
+    this.all = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND ${NOT_SYSTEM} ORDER BY position LIMIT +?`).raw(true) as never;
     this.head = db.prepare(`SELECT max(position) AS head FROM events`);
     // Transaction functions are made once: better-sqlite3 prepares their BEGIN/COMMIT statements each
     // time one is made, which costs more than the read itself.
@@ -70,7 +72,7 @@ export class EventReader {
     let statement = this.typed.get(types.length);
     if (!statement) {
       statement = this.db.prepare(
-        `SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (${types.map(() => '?').join(', ')}) AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`,
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (${types.map(() => '?').join(', ')}) AND ${NOT_SYSTEM} ORDER BY position LIMIT +?`,
       ).raw(true) as never;
       this.typed.set(types.length, statement);
     }
@@ -94,7 +96,7 @@ export class EventReader {
       statement = this.db.prepare(
         `SELECT position, id, stream_id, revision, type, metadata, ${data} FROM events WHERE position > ? AND ${NOT_SYSTEM}` +
           (eventTypes ? ` AND type IN (${types.map(() => '?').join(', ')})` : '') +
-          ` ORDER BY position LIMIT ?`,
+          ` ORDER BY position LIMIT +?`,
       ).raw(true) as never;
       this.textPages.set(key, statement);
     }
@@ -144,7 +146,7 @@ export class EventReader {
         `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? AND ${NOT_SYSTEM}` +
           (prefixCount > 0 ? ` AND (${prefixTest})` : '') +
           (typeCount >= 0 ? ` AND type IN (${typeTest})` : '') +
-          ` ORDER BY position LIMIT ?`,
+          ` ORDER BY position LIMIT +?`,
       ).raw(true) as never;
       this.filtered.set(key, statement);
     }
