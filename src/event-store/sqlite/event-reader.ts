@@ -83,9 +83,16 @@ export class EventReader {
    * A page of the log as the JSON text of an array of rows (position, id, stream, revision, type, metadata,
    * data), for a scan on another thread: one string crosses the thread boundary instead of thousands of
    * objects, and the stored metadata and data are JSON already, so the text is built by joining, not
-   * by serialising. Events of the `withoutData` types carry null data.
+   * by serialising. Events of the `withoutData` types carry null data. The page ends after maxCount events
+   * or once its text reaches maxChars (at least one event), whichever comes first.
    */
-  readAllText(after: number, maxCount: number, eventTypes: readonly string[] | undefined, withoutData: readonly string[]): { text: string; count: number; last: number } {
+  readAllText(
+    after: number,
+    maxCount: number,
+    eventTypes: readonly string[] | undefined,
+    withoutData: readonly string[],
+    maxChars = Number.MAX_SAFE_INTEGER,
+  ): { text: string; count: number; last: number } {
     if (eventTypes?.length === 0) return { text: '[]', count: 0, last: after };
     const types = eventTypes ? [...new Set(eventTypes)] : [];
     const bare = [...new Set(withoutData)];
@@ -100,13 +107,17 @@ export class EventReader {
       ).raw(true) as never;
       this.textPages.set(key, statement);
     }
-    const rows = statement.all(...bare, after, ...types, maxCount);
+    // Row by row, so a page of large events (content chunks) ends early at maxChars instead of being held whole.
     let text = '[';
-    for (let i = 0; i < rows.length; i++) {
-      const [position, id, streamId, revision, type, metadata, data] = rows[i];
-      text += `${i === 0 ? '' : ','}[${position},${JSON.stringify(id)},${JSON.stringify(streamId)},${revision},${JSON.stringify(type)},${metadata},${data}]`;
+    let count = 0;
+    let last = after;
+    for (const [position, id, streamId, revision, type, metadata, data] of statement.iterate(...bare, after, ...types, maxCount)) {
+      text += `${count === 0 ? '' : ','}[${position},${JSON.stringify(id)},${JSON.stringify(streamId)},${revision},${JSON.stringify(type)},${metadata},${data}]`;
+      count++;
+      last = position;
+      if (text.length >= maxChars) break;
     }
-    return { text: text + ']', count: rows.length, last: rows.length > 0 ? rows[rows.length - 1][0] : after };
+    return { text: text + ']', count, last };
   }
 
   headPosition(): number {

@@ -8,6 +8,8 @@ export interface ScanSettings {
   eventTypes?: readonly string[];
   withoutData: readonly string[];
   pageSize: number;
+  /** A page also ends once its text is this long: pages of large events stay small in memory. */
+  maxPageChars: number;
   /** Pages the thread may read before the main thread has taken them: bounds the memory a scan holds. */
   ahead: number;
 }

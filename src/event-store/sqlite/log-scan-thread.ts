@@ -32,7 +32,7 @@ function readPages(): void {
       reader = new EventReader(db);
     }
     while (credit > 0 && !finished) {
-      const page = reader.readAllText(after, settings.pageSize, settings.eventTypes, settings.withoutData);
+      const page = reader.readAllText(after, settings.pageSize, settings.eventTypes, settings.withoutData, settings.maxPageChars);
       if (page.count === 0) return finish({ kind: 'end' });
       after = page.last;
       credit--;
