@@ -123,4 +123,16 @@ describe('SQLite event store file', () => {
     const millis = parseInt(ids[0].replace(/-/g, '').slice(0, 12), 16);
     assert.ok(Math.abs(millis - Date.now()) < 60_000, 'the id starts with the current time');
   });
+  it('scans large events in short pages (about 1 MB of text each), losing none', async () => {
+    const start = await store.headPosition();
+    const stream = `big-${randomUUID()}`;
+    for (let i = 0; i < 12; i++) await store.appendToStream(stream, [event('BigChunk', { i, data: String(i % 10).repeat(300_000) })]);
+    const pages: StoredEvent[][] = [];
+    for await (const page of store.scanAll({ after: start, eventTypes: ['BigChunk'], pageSize: 100 })) pages.push(page);
+    const mine = pages.flat().filter((e) => e.streamId === stream);
+    assert.deepEqual(mine.map((e) => (e.data as { i: number }).i), Array.from({ length: 12 }, (_, i) => i));
+    assert.ok(mine.every((e) => (e.data as { data: string }).data.length === 300_000));
+    assert.ok(pages.length >= 3, `12 events of 300 KB in pages of about 1 MB, not one page of 100 (got ${pages.length} pages)`);
+    assert.ok(pages.every((p) => p.length <= 4));
+  });
 });
