@@ -14,16 +14,6 @@ export interface CatalogEntry {
   error: string | null;
 }
 
-// The runner reads and moves checkpoints at every batch: each statement is compiled once per connection.
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function statement(db: Database.Database, sql: string): Database.Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map()));
-  let prepared = byText.get(sql);
-  if (!prepared) byText.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
-}
-
 export function ensureCatalog(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS _projections (
     name TEXT PRIMARY KEY,
@@ -40,11 +30,11 @@ export function layoutOf(definition: ProjectionDefinition): string {
 }
 
 export function readCatalog(db: Database.Database, name: string): CatalogEntry | null {
-  return (statement(db, 'SELECT * FROM _projections WHERE name = ?').get(name) as CatalogEntry | undefined) ?? null;
+  return (db.prepare('SELECT * FROM _projections WHERE name = ?').get(name) as CatalogEntry | undefined) ?? null;
 }
 
 export function readAllCatalog(db: Database.Database): CatalogEntry[] {
-  return statement(db, 'SELECT * FROM _projections ORDER BY name').all() as CatalogEntry[];
+  return db.prepare('SELECT * FROM _projections ORDER BY name').all() as CatalogEntry[];
 }
 
 /** Creates the live tables of a projection never seen before, at checkpoint -1. */
@@ -54,7 +44,7 @@ export function registerProjection(db: Database.Database, definition: Projection
       db.exec(createTableSql(table, table.name));
       for (const sql of createIndexSql(table, table.name, 'g0')) db.exec(sql);
     }
-    statement(db, 'INSERT INTO _projections (name, version, position, generation, layout, error) VALUES (?, ?, -1, 0, ?, NULL)').run(
+    db.prepare('INSERT INTO _projections (name, version, position, generation, layout, error) VALUES (?, ?, -1, 0, ?, NULL)').run(
       definition.name,
       definition.version,
       layoutOf(definition),
@@ -68,14 +58,14 @@ export function needsRebuild(entry: CatalogEntry, definition: ProjectionDefiniti
 }
 
 export function setCheckpoint(db: Database.Database, name: string, position: number): void {
-  statement(db, 'UPDATE _projections SET position = ? WHERE name = ?').run(position, name);
+  db.prepare('UPDATE _projections SET position = ? WHERE name = ?').run(position, name);
 }
 
 /** One statement for the projections a batch moved forward. */
 export function setCheckpoints(db: Database.Database, names: string[], position: number): void {
-  statement(db, 'UPDATE _projections SET position = ? WHERE name IN (SELECT value FROM json_each(?))').run(position, JSON.stringify(names));
+  db.prepare('UPDATE _projections SET position = ? WHERE name IN (SELECT value FROM json_each(?))').run(position, JSON.stringify(names));
 }
 
 export function setError(db: Database.Database, name: string, error: string | null): void {
-  statement(db, 'UPDATE _projections SET error = ? WHERE name = ?').run(error, name);
+  db.prepare('UPDATE _projections SET error = ? WHERE name = ?').run(error, name);
 }

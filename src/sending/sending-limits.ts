@@ -30,26 +30,12 @@ export function sendLimitReached(readDb: Database.Database, account: AccountConf
   if (sent + recipients.length > messageMax) return { code: 'messageLimitReached', limit: messageMax };
   // Only worth counting first-time recipients when the total could reach that limit (as mox).
   if (sent + recipients.length < recipientMax) return null;
-  const { known, firstInWindow } = recipientQueries(readDb);
+  const known = readDb.prepare(`SELECT 1 FROM ${RECIPIENTS_TABLE} WHERE Account = ? AND Recipient = ? AND FirstSubmitted < ?`);
   const nowText = now.toISOString();
   const newNow = recipients.filter((r) => known.get(account.Name, r, nowText) === undefined).length;
-  const newInWindow = (firstInWindow.get(account.Name, since) as { n: number }).n;
+  const newInWindow = (readDb.prepare(`SELECT COUNT(*) AS n FROM ${RECIPIENTS_TABLE} WHERE Account = ? AND FirstSubmitted > ?`).get(account.Name, since) as { n: number }).n;
   if (newNow + newInWindow > recipientMax) return { code: 'recipientLimitReached', limit: recipientMax };
   return null;
-}
-
-// A busy account on the default limits looks at its recipients at every submission: compiled once.
-const recipientStatements = new WeakMap<Database.Database, { known: Database.Statement; firstInWindow: Database.Statement }>();
-function recipientQueries(db: Database.Database): { known: Database.Statement; firstInWindow: Database.Statement } {
-  let queries = recipientStatements.get(db);
-  if (!queries) {
-    queries = {
-      known: db.prepare(`SELECT 1 FROM ${RECIPIENTS_TABLE} WHERE Account = ? AND Recipient = ? AND FirstSubmitted < ?`),
-      firstInWindow: db.prepare(`SELECT COUNT(*) AS n FROM ${RECIPIENTS_TABLE} WHERE Account = ? AND FirstSubmitted > ?`),
-    };
-    recipientStatements.set(db, queries);
-  }
-  return queries;
 }
 
 /**
