@@ -279,9 +279,10 @@ export function eventStoreContract(label: string, open: () => Promise<OpenedStor
     it('scans the log page by page: the events readAll gives, in order, with pages of at most pageSize', async () => {
       const start = await store.headPosition();
       const a = streamId('scanA');
-      const b = streamId('scanB');
+      // Names are text the page's JSON must quote: quotes, backslash, tab, a control character, non-BMP.
+      const b = streamId('scanB "q" \\ \t \u0001 é😀');
       await store.appendToStream(a, [event('S', { k: 1, text: 'é \u2028 "quoted" \\ 😀' })]);
-      await store.appendToStream(b, [event('S', { k: 2 }), event('S', { k: 3 })]);
+      await store.appendToStream(b, [event('S', { k: 2 }), event('S "odd" \\ \u0002 😀', { k: 3 })]);
       const last = await store.appendToStream(a, [event('S', { k: 4 }), event('S', { k: 5 })]);
       const own = (e: StoredEvent) => e.streamId === a || e.streamId === b;
       const pages: StoredEvent[][] = [];
