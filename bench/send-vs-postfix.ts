@@ -10,13 +10,17 @@
 //    time until the last answer; end to end = those / the time from the first Send until smtp-sink has
 //    received them all. As in the anchor, the queue delivers while Sends arrive.
 //
+// 3. The ceiling of this machine and stack (support/send-ceiling.ts): a NestJS/Fastify server answering
+//    Send with nothing behind it, under the same load, and the CPU of the two DKIM signatures a Send makes.
+//
 // Prints raw numbers and the ratios to the anchor's, the load average with each run (the machine may be
 // shared), and the CPU each side spent per message. Everything listens on 127.0.0.1; every wait is
 // bounded; the temporary directory is removed at the end.
 //
 //   node dist/bench/send-vs-postfix.js [--n 4000] [--levels 1,10,50] [--repeats 1] [--delivery-concurrency 50]
-//     [--per-domain-concurrency 50] [--skip-anchor] [--send-only] [--profile DIR] [--keep]
+//     [--per-domain-concurrency 50] [--skip-anchor] [--skip-ceiling] [--send-only] [--no-dkim] [--profile DIR] [--keep]
 //
+// --no-dkim removes the domain's DKIM keys, so Sends are not signed (Postfix signs nothing either).
 // --send-only gives every Send a FutureRelease 50 days ahead, so Send is measured without delivery beside it.
 // --profile DIR runs the server with --cpu-prof and leaves the profile in DIR.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +30,7 @@ import { LoadGenerator, type LoadResult } from './support/http-load';
 import { loadLine, machineBusyMs, machineLine, processCpuMs } from './support/machine';
 import { metricNumber, runAnchor, type AnchorResult } from './support/postfix-anchor';
 import { basicAuth, freePort, QuickstartNode } from './support/quickstart-node';
+import { deliveryFloor, endToEndCeiling, FloorServer, sendCeiling, signatureCost, type DeliveryFloor, type FloorResult } from './support/send-ceiling';
 import { SmtpSink } from './support/smtp-sink';
 
 function argument(name: string, fallback: string): string {
@@ -115,6 +120,7 @@ async function main(): Promise<void> {
   console.log(`load:    ${loadLine()} (1, 5, 15 min) at start; the machine may be shared with other work`);
   console.log(`params:  N=${n} per run, clients ${levels.join(',')}, repeats ${repeats}, ${MESSAGE_BYTES}-byte text, 1 recipient per Send`);
   console.log(`postwire delivery.concurrency=${deliveryConcurrency} perDomainConcurrency=${perDomain} (raised for the benchmark; defaults 10 and 1)`);
+  console.log(flag('no-dkim') ? 'DKIM: none (the domain\'s keys are removed; Sends are not signed)' : 'DKIM: every Send signed with the domain\'s Ed25519 and RSA-2048 keys');
   if (sendOnly) console.log('send only: every Send asks for its first attempt 50 days ahead (FutureRelease), nothing is delivered (no end-to-end numbers)');
   console.log('');
 
@@ -144,6 +150,7 @@ async function main(): Promise<void> {
       sinkPort: sink.port,
       deliveryConcurrency,
       perDomainConcurrency: perDomain,
+      dkim: !flag('no-dkim'),
       nodeFlags: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
     });
     // The default limits (1,000 messages a day) would stop the benchmark; an admin raises them.
@@ -205,6 +212,12 @@ async function main(): Promise<void> {
       console.log(`postwire_send_c${c}_msgs_per_s=${fmt(median(mine.map((r) => r.sendRate)), 1)}`);
       console.log(`postwire_e2e_c${c}_msgs_per_s=${fmt(median(mine.map((r) => r.e2eRate)), 1)}`);
     }
+    if (!flag('skip-ceiling')) {
+      // Postwire is stopped first so the floor server has the machine to itself, as Postwire had.
+      await node.stop();
+      node = null;
+      printCeiling(await measureCeiling(loader, levels, n, bodies, sink, deliveryConcurrency), anchor);
+    }
     console.log(`load:    ${loadLine()} (1, 5, 15 min) at end`);
   } finally {
     await loader?.stop().catch(() => undefined);
@@ -212,6 +225,51 @@ async function main(): Promise<void> {
     await sink?.stop().catch(() => undefined);
     if (flag('keep')) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureCeiling(loader: LoadGenerator, clients: number[], count: number, bodies: string[], sink: SmtpSink, connections: number) {
+  const floor = await FloorServer.start(await freePort());
+  try {
+    await floor.measure(loader, 10, 1000, bodies); // warm-up
+    const results: FloorResult[] = [];
+    for (const c of clients) results.push(await floor.measure(loader, c, Math.max(count, 10_000), bodies));
+    const delivery = await deliveryFloor(sink, Math.max(count, 10_000), connections, MESSAGE_BYTES);
+    return { results, signatures: signatureCost(), delivery };
+  } finally {
+    await floor.stop();
+  }
+}
+
+function printCeiling(ceiling: { results: FloorResult[]; signatures: ReturnType<typeof signatureCost>; delivery: DeliveryFloor }, anchor: AnchorResult | null): void {
+  const { results, signatures, delivery } = ceiling;
+  console.log('');
+  console.log('Ceiling of this machine and stack: NestJS/Fastify answering Send with nothing behind it, same load generator and bodies');
+  console.log(`DKIM signature CPU: RSA-2048 ${signatures.rsa2048Ms.toFixed(3)} ms, Ed25519 ${signatures.ed25519Ms.toFixed(3)} ms`);
+  console.log(
+    `delivery floor (nodemailer, ${delivery.connections} pooled connections, ready-made ${MESSAGE_BYTES}-byte messages into smtp-sink): ` +
+      `${fmt(delivery.rate)}/s, machine CPU ${fmt(delivery.machineCpuMsPerMessage, 3)} ms/message`,
+  );
+  console.log('clients | floor requests/s | machine CPU ms/request | Send ceiling/s signed, unsigned | 5x Postfix submit/s | end-to-end ceiling/s signed, unsigned | 3x Postfix e2e/s');
+  for (const r of results) {
+    console.log(
+      [
+        r.concurrency,
+        fmt(r.rate),
+        fmt(r.machineCpuMsPerRequest, 3),
+        `${fmt(sendCeiling(r, signatures))}, ${fmt(sendCeiling(r, null))}`,
+        fmt(5 * metricNumber(anchor, `postfix_submit_c${r.concurrency}_msgs_per_s`)),
+        `${fmt(endToEndCeiling(r, signatures, delivery))}, ${fmt(endToEndCeiling(r, null, delivery))}`,
+        fmt(3 * metricNumber(anchor, `postfix_e2e_c${r.concurrency}_msgs_per_s`)),
+      ].join(' | '),
+    );
+  }
+  for (const r of results) {
+    console.log(`floor_c${r.concurrency}_requests_per_s=${fmt(r.rate, 1)}`);
+    console.log(`send_ceiling_signed_c${r.concurrency}_per_s=${fmt(sendCeiling(r, signatures), 1)}`);
+    console.log(`send_ceiling_unsigned_c${r.concurrency}_per_s=${fmt(sendCeiling(r, null), 1)}`);
+    console.log(`e2e_ceiling_signed_c${r.concurrency}_per_s=${fmt(endToEndCeiling(r, signatures, delivery), 1)}`);
+    console.log(`e2e_ceiling_unsigned_c${r.concurrency}_per_s=${fmt(endToEndCeiling(r, null, delivery), 1)}`);
   }
 }
 

@@ -24,6 +24,8 @@ export interface QuickstartNodeOptions {
   logLevel?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /** false: remove the domain's DKIM keys after quickstart, so Sends are not signed. Default true. */
+  dkim?: boolean;
 }
 
 export interface QuickstartSetup {
@@ -112,6 +114,12 @@ export class QuickstartNode {
         '',
       ].join('\n'),
     );
+    if (options.dkim === false) {
+      const domain = options.email.slice(options.email.lastIndexOf('@') + 1);
+      const document = join(options.dir, 'no-dkim.yaml');
+      writeFileSync(document, `domains:\n  ${JSON.stringify(domain)}:\n    dkimKeys: []\n`);
+      await run(process.execPath, [MAIN, 'config', 'import', document, '--config', file]);
+    }
     return {
       dir: options.dir,
       file,
