@@ -189,7 +189,7 @@ async function rebuildPass(store: EventStore, db: Database.Database, definitions
 }
 
 /** The event types that every projection of the pass handling them reads without their data. */
-function typesReadWithoutData(definitions: ProjectionDefinition[]): string[] {
+export function typesReadWithoutData(definitions: ProjectionDefinition[]): string[] {
   const handles = (d: ProjectionDefinition, type: string) => d.eventTypes === '*' || d.eventTypes.includes(type);
   const candidates = new Set(definitions.flatMap((d) => d.ignoresDataOf ?? []));
   return [...candidates].filter((type) => definitions.every((d) => !handles(d, type) || (d.ignoresDataOf ?? []).includes(type)));
