@@ -22,15 +22,6 @@ export class SuppressAfterDsn implements ReactorDefinition {
   ) {}
 
   async handle(stored: StoredEvent): Promise<void> {
-    const event = stored as DsnReceived;
-    if (!event.data.Suppressing) return;
-    const message = event.data.Message;
-    await addAutomaticSuppression(this.runtime, this.suppressions, {
-      account: message.SenderAccount,
-      address: message.RecipientAddress,
-      reason: event.data.SuppressionReason,
-      queueMsgId: message.QueueMsgID,
-      correlationId: event.metadata.correlationId,
-    });
+    await addAutomaticSuppression(this.runtime, this.suppressions, stored as DsnReceived);
   }
 }
